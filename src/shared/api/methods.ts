@@ -1,0 +1,19 @@
+/**
+ * The names of every API method, without their schemas. The preload script imports only this
+ * list (to allow-list IPC channels) so that it stays tiny and free of zod; `contract.ts` is
+ * type-checked to have exactly these keys.
+ */
+export const METHOD_NAMES = ['app.info', 'settings.get', 'settings.update'] as const
+
+export type MethodName = (typeof METHOD_NAMES)[number]
+
+const methodNameSet: ReadonlySet<string> = new Set(METHOD_NAMES)
+
+export function isMethodName(value: string): value is MethodName {
+  return methodNameSet.has(value)
+}
+
+/** The IPC channel that carries one method; a prefix keeps them apart from Electron's own. */
+export function ipcChannel(method: MethodName): string {
+  return `repaypath:${method}`
+}
