@@ -1,0 +1,65 @@
+import { UTCDate } from '@date-fns/utc'
+import { addDays as addDaysFns, addMonths as addMonthsFns, format, isMatch } from 'date-fns'
+import { z } from 'zod'
+
+/**
+ * Civil dates: a calendar day with no time and no time zone, written `YYYY-MM-DD`, as lenders
+ * print due dates. Arithmetic goes through date-fns on UTC dates, so the machine's time zone
+ * can never shift a day. Inside the engine dates become day numbers (days since 1970-01-01):
+ * integers that subtract to a count of days.
+ */
+export type CivilDate = string
+export type DayNumber = number
+
+const MS_PER_DAY = 86_400_000
+
+export function isCivilDate(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && isMatch(value, 'yyyy-MM-dd')
+}
+
+export const civilDateSchema = z
+  .string()
+  .refine(isCivilDate, 'must be a real calendar date written YYYY-MM-DD')
+
+function toUtc(date: CivilDate): UTCDate {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number]
+  return new UTCDate(year, month - 1, day)
+}
+
+function fromUtc(date: Date): CivilDate {
+  return format(date, 'yyyy-MM-dd')
+}
+
+export function toDayNumber(date: CivilDate): DayNumber {
+  return Math.round(toUtc(date).getTime() / MS_PER_DAY)
+}
+
+export function fromDayNumber(day: DayNumber): CivilDate {
+  return fromUtc(new UTCDate(day * MS_PER_DAY))
+}
+
+/** Adds calendar months; the 31st steps to the last day of shorter months (Jan 31 → Feb 28). */
+export function addMonths(date: CivilDate, months: number): CivilDate {
+  return fromUtc(addMonthsFns(toUtc(date), months))
+}
+
+export function addDays(date: CivilDate, days: number): CivilDate {
+  return fromUtc(addDaysFns(toUtc(date), days))
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: CivilDate, to: CivilDate): number {
+  return toDayNumber(to) - toDayNumber(from)
+}
+
+/** Where "today" comes from: injected everywhere, so tests and projections can fix it. */
+export interface Clock {
+  today(): CivilDate
+}
+
+/** Today on this machine's calendar (its local time zone): the user's own "today". */
+export const systemClock: Clock = { today: () => format(new Date(), 'yyyy-MM-dd') }
+
+export function fixedClock(date: CivilDate): Clock {
+  return { today: () => date }
+}

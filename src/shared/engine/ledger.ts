@@ -1,0 +1,860 @@
+import {
+  addDays,
+  addMonths,
+  fromDayNumber,
+  toDayNumber,
+  type CivilDate,
+  type DayNumber,
+} from '../dates'
+import { Decimal, divideToFen, roundToFen, type Fen } from '../money'
+import { buildRateBook, type RateBook } from './rates'
+import { buildSchedule } from './schedule'
+import { stageFor, type Stage } from './stages'
+import { COMPONENTS, type Component, type LoanEvent, type LoanTerms, type Payment } from './terms'
+
+/**
+ * The event-based ledger (docs/engine-rules.md is its specification). Time jumps from one
+ * happening to the next — a due day, a fee day, a restructuring, a payment — and accrual over
+ * the days between is one multiplication, because between happenings every base is constant.
+ * Its cost therefore grows with the number of happenings, not of days.
+ */
+
+export type Amounts = Record<Component, Fen>
+
+export type InstallmentStatus =
+  | 'upcoming'
+  | 'due_today'
+  | 'grace'
+  | 'overdue'
+  | 'paid'
+  | 'paid_late'
+  | 'prepaid'
+  | 'restructured'
+  | 'forgiven'
+
+export interface InstallmentLine {
+  /** Position in the ledger: contract installments first, then agreed-plan ones, by creation. */
+  index: number
+  origin: 'contract' | 'agreed_plan'
+  dueOn: CivilDate
+  status: InstallmentStatus
+  /** Something has been paid but not all of it. */
+  partiallyPaid: boolean
+  daysOverdue: number
+  /** What has fallen due by component (for an upcoming installment: what is scheduled). */
+  charged: Amounts
+  paid: Amounts
+  waived: Amounts
+  outstanding: Amounts
+  /** What was carried into an agreed plan when this installment was closed by it. */
+  movedToPlanFen: Fen
+}
+
+export interface PaymentAllocation {
+  installmentIndex: number
+  component: Component
+  amountFen: Fen
+}
+
+export interface PaymentRecord {
+  id?: number
+  paidOn: CivilDate
+  amountFen: Fen
+  allocations: PaymentAllocation[]
+  /** Kept as an advance for installments not yet due. */
+  advanceFen: Fen
+  /** Paid beyond everything owed (or beyond an agreed settlement amount). */
+  overpaidFen: Fen
+  /** This payment repaid the installments not yet due (with interest to date only). */
+  repaidEarly: boolean
+}
+
+export interface EventRecord {
+  event: LoanEvent
+  /** Outstanding carried into an agreed plan, waived, or forgiven by the event. */
+  movedFen: Fen
+  waivedFen: Fen
+  /** For an agreed plan: what it forgives (moved − plan principal; negative if it adds). */
+  forgivenFen: Fen
+}
+
+export interface TimelinePoint {
+  on: CivilDate
+  /** Outstanding of everything that has fallen due, by component. */
+  due: Amounts
+  /** Principal of installments not yet due. */
+  notYetDuePrincipalFen: Fen
+}
+
+export interface Ledger {
+  asOf: CivilDate
+  installments: InstallmentLine[]
+  /** Over installments that have fallen due; what moved into an agreed plan is counted apart. */
+  totals: {
+    charged: Amounts
+    paid: Amounts
+    waived: Amounts
+    outstanding: Amounts
+    movedToPlanFen: Fen
+  }
+  /** Everything fallen due and unpaid, today's installment included. */
+  dueNowFen: Fen
+  /** Of which overdue (due before today). */
+  overdueFen: Fen
+  notYetDue: { principalFen: Fen; interestFen: Fen }
+  /** What clears the loan today: all due amounts, principal not yet due and interest to date. */
+  payoffFen: Fen
+  daysOverdue: number
+  oldestOverdueOn: CivilDate | null
+  stage: Stage
+  /** What one more day adds now (interest on overdue principal, penalty, compound), exact and rounded. */
+  dailyAccrual: {
+    fen: Fen
+    exactFen: string
+    byComponent: Pick<Amounts, 'interest' | 'penalty' | 'compound'>
+  }
+  creditFen: Fen
+  overpaidFen: Fen
+  closed: false | 'repaid' | 'forgiven'
+  payments: PaymentRecord[]
+  events: EventRecord[]
+  timeline: TimelinePoint[]
+}
+
+export interface LedgerOptions {
+  /** Record a timeline point after every happening (for charts). */
+  timeline?: boolean
+}
+
+type Closed = 'open' | 'moved_to_plan' | 'repaid_early' | 'forgiven'
+
+interface Bucket {
+  index: number
+  origin: 'contract' | 'agreed_plan'
+  dueOn: CivilDate
+  dueDay: DayNumber
+  principal: Fen
+  interest: Fen
+  interestAccrual: Decimal
+  penaltyAccrual: Decimal
+  compoundAccrual: Decimal
+  accruedTo: DayNumber
+  fees: Fen
+  feeDaysPassed: number
+  nextFeeDay: DayNumber
+  paid: Amounts
+  waived: Amounts
+  clearedInGrace: boolean
+  closed: Closed
+  movedToPlan: Fen
+  /** The day its outstanding last became zero; null while something is owed. */
+  settledDay: DayNumber | null
+}
+
+const NEVER = Number.POSITIVE_INFINITY
+const ZERO = new Decimal(0)
+
+export function zeroAmounts(): Amounts {
+  return { fee: 0, penalty: 0, compound: 0, interest: 0, principal: 0 }
+}
+
+function sumAmounts(amounts: Amounts): Fen {
+  return amounts.fee + amounts.penalty + amounts.compound + amounts.interest + amounts.principal
+}
+
+function byDueDay(a: Bucket, b: Bucket): number {
+  return a.dueDay - b.dueDay || a.index - b.index
+}
+
+/** One loan, simulated forward: feed it payments in date order, then read the ledger. */
+export class LoanSimulation {
+  private readonly book: RateBook
+  private readonly buckets: Bucket[] = []
+  /** Not yet due, by due day. */
+  private pending: Bucket[] = []
+  /** Due and still open, by due day. */
+  private openDue: Bucket[] = []
+  private readonly events: { day: DayNumber; event: LoanEvent }[]
+  private nextEvent = 0
+  /** Start-of-day happenings are done for every day ≤ this. */
+  private processedThrough: DayNumber
+  private lastDueDay: DayNumber
+  private credit: Fen = 0
+  private overpaid: Fen = 0
+  private stopChargesFrom: DayNumber = NEVER
+  private settlement: { fromDay: DayNumber; amount: Fen; paid: Fen } | null = null
+  private closedAs: Ledger['closed'] = false
+  private readonly paymentRecords: PaymentRecord[] = []
+  private readonly eventRecords: EventRecord[] = []
+  private readonly timeline: TimelinePoint[] = []
+
+  constructor(
+    private readonly terms: LoanTerms,
+    events: readonly LoanEvent[],
+    private readonly options: LedgerOptions = {},
+  ) {
+    if (terms.kind !== 'installment')
+      throw new RangeError('LoanSimulation models installment loans; see card.ts')
+    this.book = buildRateBook(terms)
+    const start = toDayNumber(terms.disbursedOn)
+    this.processedThrough = start - 1
+    this.lastDueDay = start
+    for (const item of buildSchedule(terms)) {
+      this.addBucket('contract', item.dueOn, item.principalFen, item.interestFen)
+    }
+    this.events = events
+      .map((event, order) => ({ day: toDayNumber(event.on), event, order }))
+      .sort((a, b) => a.day - b.day || a.order - b.order)
+    if (this.events.some((entry) => entry.day < start)) {
+      throw new RangeError('an event is dated before the disbursement')
+    }
+  }
+
+  /** Applies one payment; payments must come in date order. */
+  pay(payment: Payment): PaymentRecord {
+    const day = toDayNumber(payment.paidOn)
+    if (day < this.processedThrough) throw new RangeError('payments must be applied in date order')
+    if (day < toDayNumber(this.terms.disbursedOn))
+      throw new RangeError('a payment is dated before the disbursement')
+    this.runThrough(day)
+    const record: PaymentRecord = {
+      ...(payment.id === undefined ? {} : { id: payment.id }),
+      paidOn: payment.paidOn,
+      amountFen: payment.amountFen,
+      allocations: [],
+      advanceFen: 0,
+      overpaidFen: 0,
+      repaidEarly: false,
+    }
+    let left = this.allocateToDue(day, payment.amountFen, record)
+    if (left > 0) {
+      if (this.closedAs !== false) {
+        record.overpaidFen += left
+        this.overpaid += left
+        left = 0
+      } else if (this.settlement !== null) {
+        this.credit += left
+        record.advanceFen += left
+      } else {
+        this.allocateRemainder(day, left, record)
+      }
+    }
+    if (this.settlement !== null && day >= this.settlement.fromDay && this.closedAs === false) {
+      this.settlement.paid += payment.amountFen
+      if (this.settlement.paid >= this.settlement.amount) {
+        const excess = this.settlement.paid - this.settlement.amount
+        this.forgiveEverything(day)
+        this.overpaid += excess
+        record.overpaidFen += excess
+      }
+    }
+    this.paymentRecords.push(record)
+    this.recordTimeline(day)
+    return record
+  }
+
+  /** Does every start-of-day happening (events, due dates, fees) up to and including `target`. */
+  runThrough(target: DayNumber): void {
+    for (;;) {
+      const day = Math.min(this.nextEventDay(), this.nextDueDay(), this.nextFeeDay())
+      if (day > target) break
+      this.processDay(day)
+    }
+    if (target > this.processedThrough) this.processedThrough = target
+  }
+
+  ledger(asOf: CivilDate): Ledger {
+    const day = toDayNumber(asOf)
+    this.runThrough(day)
+    for (const bucket of this.openDue) this.accrue(bucket, day)
+    const lines = [...this.buckets].sort(byDueDay).map((bucket) => this.lineOf(bucket, day))
+    const totals = {
+      charged: zeroAmounts(),
+      paid: zeroAmounts(),
+      waived: zeroAmounts(),
+      outstanding: zeroAmounts(),
+    }
+    let overdueFen = 0
+    let daysOverdue = 0
+    let oldest: InstallmentLine | null = null
+    const notYetDue = { principalFen: 0, interestFen: 0 }
+    for (const line of lines) {
+      if (line.status === 'upcoming' || line.status === 'prepaid') {
+        notYetDue.principalFen += line.outstanding.principal
+        notYetDue.interestFen += line.outstanding.interest
+        for (const c of COMPONENTS) totals.paid[c] += line.paid[c]
+        continue
+      }
+      for (const c of COMPONENTS) {
+        totals.charged[c] += line.charged[c]
+        totals.paid[c] += line.paid[c]
+        totals.waived[c] += line.waived[c]
+        totals.outstanding[c] += line.outstanding[c]
+      }
+      if (line.daysOverdue > 0) {
+        overdueFen += sumAmounts(line.outstanding)
+        if (line.daysOverdue > daysOverdue) {
+          daysOverdue = line.daysOverdue
+          oldest = line
+        }
+      }
+    }
+    const dueNowFen = sumAmounts(totals.outstanding)
+    const movedToPlanFen = lines.reduce((sum, line) => sum + line.movedToPlanFen, 0)
+    const nothingLeft =
+      this.openDue.length === 0 && this.pending.every((bucket) => bucket.closed !== 'open')
+    const inGrace = oldest !== null && oldest.status === 'grace'
+    const payoff =
+      this.closedAs !== false ? 0 : Math.max(0, dueNowFen + this.notYetDuePayoff(day) - this.credit)
+    return {
+      asOf,
+      installments: lines,
+      totals: { ...totals, movedToPlanFen },
+      dueNowFen,
+      overdueFen,
+      notYetDue,
+      payoffFen:
+        this.settlement === null
+          ? payoff
+          : Math.min(payoff, Math.max(0, this.settlement.amount - this.settlement.paid)),
+      daysOverdue,
+      oldestOverdueOn: oldest?.dueOn ?? null,
+      stage: stageFor(daysOverdue, inGrace),
+      dailyAccrual: this.dailyAccrual(day),
+      creditFen: this.credit,
+      overpaidFen: this.overpaid,
+      closed: this.closedAs === false && nothingLeft ? 'repaid' : this.closedAs,
+      payments: this.paymentRecords,
+      events: this.eventRecords,
+      timeline: this.timeline,
+    }
+  }
+
+  // ── happenings ─────────────────────────────────────────────────────────────────────────
+
+  private nextEventDay(): DayNumber {
+    return this.events[this.nextEvent]?.day ?? NEVER
+  }
+
+  private nextDueDay(): DayNumber {
+    return this.pending[0]?.dueDay ?? NEVER
+  }
+
+  private nextFeeDay(): DayNumber {
+    let next = NEVER
+    for (const bucket of this.openDue) if (bucket.nextFeeDay < next) next = bucket.nextFeeDay
+    return next
+  }
+
+  private processDay(day: DayNumber): void {
+    while (this.nextEventDay() === day) this.applyEvent(day, this.events[this.nextEvent++]!.event)
+    while (this.nextDueDay() === day) this.fallDue(this.pending.shift()!)
+    for (const bucket of this.openDue) if (bucket.nextFeeDay === day) this.chargeFee(bucket, day)
+    this.recordTimeline(day)
+  }
+
+  private fallDue(bucket: Bucket): void {
+    this.lastDueDay = Math.max(this.lastDueDay, bucket.dueDay)
+    if (bucket.closed !== 'open') return
+    if (this.credit > 0) {
+      for (const component of ['interest', 'principal'] as const) {
+        const take = Math.min(this.credit, this.scheduledOutstanding(bucket, component))
+        bucket.paid[component] += take
+        this.credit -= take
+      }
+    }
+    if (this.principalAndInterestOutstanding(bucket, bucket.dueDay) === 0) {
+      bucket.settledDay = bucket.dueDay
+      return
+    }
+    bucket.nextFeeDay = this.feeDay(bucket)
+    this.openDue.push(bucket)
+  }
+
+  private chargeFee(bucket: Bucket, day: DayNumber): void {
+    bucket.feeDaysPassed += 1
+    const fee = this.terms.lateFee
+    const base = this.principalAndInterestOutstanding(bucket, day)
+    if (base > 0) {
+      this.accrue(bucket, day)
+      const outstandingBase =
+        this.outstanding(bucket, 'principal', day) + this.outstanding(bucket, 'interest', day)
+      let amount =
+        fee.kind === 'fixed'
+          ? fee.fixedFen
+          : roundToFen(new Decimal(fee.percent).times(outstandingBase))
+      amount = Math.max(fee.minFen, amount)
+      if (fee.maxFen !== null) amount = Math.min(fee.maxFen, amount)
+      bucket.fees += amount
+      bucket.settledDay = null
+    }
+    bucket.nextFeeDay = base > 0 ? this.feeDay(bucket) : NEVER
+  }
+
+  /** The next fee day of an open overdue installment, or never. */
+  private feeDay(bucket: Bucket): DayNumber {
+    const fee = this.terms.lateFee
+    const k = bucket.feeDaysPassed
+    if (fee.kind === 'none' || bucket.clearedInGrace || bucket.closed !== 'open') return NEVER
+    if (fee.frequency === 'once' && k > 0) return NEVER
+    const schedule = this.terms.schedule
+    const base =
+      schedule.method !== 'custom' && bucket.origin === 'contract' && schedule.periodUnit === 'day'
+        ? addDays(bucket.dueOn, k * schedule.periodLength)
+        : addMonths(
+            bucket.dueOn,
+            k *
+              (schedule.method !== 'custom' && bucket.origin === 'contract'
+                ? schedule.periodLength
+                : 1),
+          )
+    const day = toDayNumber(base) + this.terms.graceDays + 1
+    return day >= this.stopChargesFrom ? NEVER : day
+  }
+
+  // ── accrual ────────────────────────────────────────────────────────────────────────────
+
+  /** Brings an installment's accruals up to (not including) the night of `day`. */
+  private accrue(bucket: Bucket, day: DayNumber): void {
+    const end = Math.min(day, this.stopChargesFrom)
+    if (end > bucket.accruedTo && bucket.closed === 'open' && !bucket.clearedInGrace) {
+      const principal = bucket.principal - bucket.paid.principal - bucket.waived.principal
+      const interest = this.scheduledOutstanding(bucket, 'interest')
+      if (principal > 0 || interest > 0)
+        this.accrueSpan(bucket, bucket.accruedTo, end, principal, interest)
+    }
+    if (day > bucket.accruedTo) bucket.accruedTo = day
+  }
+
+  private accrueSpan(
+    bucket: Bucket,
+    from: DayNumber,
+    to: DayNumber,
+    principal: Fen,
+    interest: Fen,
+  ): void {
+    const { penalty } = this.terms
+    const penaltyBase = penalty.basis === 'overdue_principal' ? principal : principal + interest
+    const periods = this.book.periods
+    for (let i = 0; i < periods.length; i++) {
+      const period = periods[i]!
+      const spanStart = Math.max(from, period.from)
+      const spanEnd = Math.min(to, periods[i + 1]?.from ?? NEVER)
+      if (spanEnd <= spanStart) continue
+      const days = spanEnd - spanStart
+      if (penalty.contractInterestContinues && principal > 0) {
+        bucket.interestAccrual = bucket.interestAccrual.plus(
+          period.contract.times(principal * days),
+        )
+      }
+      if (penaltyBase > 0 && !period.penalty.eq(ZERO)) {
+        bucket.penaltyAccrual = bucket.penaltyAccrual.plus(period.penalty.times(penaltyBase * days))
+      }
+      if (interest > 0 && !period.compound.eq(ZERO)) {
+        bucket.compoundAccrual = bucket.compoundAccrual.plus(period.compound.times(interest * days))
+      }
+    }
+  }
+
+  private dailyAccrual(day: DayNumber): Ledger['dailyAccrual'] {
+    const byNumerator = { interest: ZERO, penalty: ZERO, compound: ZERO }
+    if (day < this.stopChargesFrom) {
+      const period = this.book.periods.findLast((p) => p.from <= day) ?? this.book.periods[0]!
+      const { penalty } = this.terms
+      for (const bucket of this.openDue) {
+        if (bucket.clearedInGrace || bucket.closed !== 'open') continue
+        const principal = bucket.principal - bucket.paid.principal - bucket.waived.principal
+        const interest = this.scheduledOutstanding(bucket, 'interest')
+        const penaltyBase = penalty.basis === 'overdue_principal' ? principal : principal + interest
+        if (penalty.contractInterestContinues) {
+          byNumerator.interest = byNumerator.interest.plus(period.contract.times(principal))
+        }
+        byNumerator.penalty = byNumerator.penalty.plus(period.penalty.times(penaltyBase))
+        byNumerator.compound = byNumerator.compound.plus(period.compound.times(interest))
+      }
+    }
+    const total = byNumerator.interest.plus(byNumerator.penalty).plus(byNumerator.compound)
+    const divisor = this.book.divisor
+    return {
+      fen: divideToFen(total, divisor),
+      exactFen: new Decimal(total).div(divisor).round(6, Decimal.roundHalfUp).toString(),
+      byComponent: {
+        interest: divideToFen(byNumerator.interest, divisor),
+        penalty: divideToFen(byNumerator.penalty, divisor),
+        compound: divideToFen(byNumerator.compound, divisor),
+      },
+    }
+  }
+
+  // ── amounts ────────────────────────────────────────────────────────────────────────────
+
+  private chargeable(bucket: Bucket, day: DayNumber): boolean {
+    return !bucket.clearedInGrace && day > bucket.dueDay + this.terms.graceDays
+  }
+
+  private charged(bucket: Bucket, component: Component, day: DayNumber): Fen {
+    const divisor = this.book.divisor
+    switch (component) {
+      case 'principal':
+        return bucket.principal
+      case 'fee':
+        return bucket.fees
+      case 'interest':
+        return (
+          bucket.interest +
+          (this.chargeable(bucket, day) ? divideToFen(bucket.interestAccrual, divisor) : 0)
+        )
+      case 'penalty':
+        return this.chargeable(bucket, day) ? divideToFen(bucket.penaltyAccrual, divisor) : 0
+      case 'compound':
+        return this.chargeable(bucket, day) ? divideToFen(bucket.compoundAccrual, divisor) : 0
+    }
+  }
+
+  private outstanding(bucket: Bucket, component: Component, day: DayNumber): Fen {
+    if (bucket.closed === 'moved_to_plan') return 0
+    return this.charged(bucket, component, day) - bucket.paid[component] - bucket.waived[component]
+  }
+
+  /** Scheduled principal or interest not yet paid or waived (payments meet scheduled interest first). */
+  private scheduledOutstanding(bucket: Bucket, component: 'principal' | 'interest'): Fen {
+    const scheduled = component === 'principal' ? bucket.principal : bucket.interest
+    return Math.max(0, scheduled - bucket.paid[component] - bucket.waived[component])
+  }
+
+  private principalAndInterestOutstanding(bucket: Bucket, day: DayNumber): Fen {
+    return this.outstanding(bucket, 'principal', day) + this.outstanding(bucket, 'interest', day)
+  }
+
+  private totalOutstanding(bucket: Bucket, day: DayNumber): Fen {
+    let total = 0
+    for (const component of COMPONENTS) total += this.outstanding(bucket, component, day)
+    return total
+  }
+
+  // ── payments ───────────────────────────────────────────────────────────────────────────
+
+  private allocateToDue(day: DayNumber, amount: Fen, record: PaymentRecord): Fen {
+    let left = amount
+    for (const bucket of this.openDue) this.accrue(bucket, day)
+    const take = (bucket: Bucket, component: Component) => {
+      if (left === 0) return
+      const owed = this.outstanding(bucket, component, day)
+      if (owed <= 0) return
+      const paid = Math.min(owed, left)
+      bucket.paid[component] += paid
+      left -= paid
+      record.allocations.push({ installmentIndex: bucket.index, component, amountFen: paid })
+    }
+    const { order, scope } = this.terms.allocation
+    if (scope === 'installment_first') {
+      for (const bucket of this.openDue) for (const component of order) take(bucket, component)
+    } else {
+      for (const component of order) for (const bucket of this.openDue) take(bucket, component)
+    }
+    this.settleOpenDue(day)
+    return left
+  }
+
+  /** After a payment: grace clearing, and dropping installments with nothing left to owe or accrue. */
+  private settleOpenDue(day: DayNumber): void {
+    this.openDue = this.openDue.filter((bucket) => {
+      if (
+        !bucket.clearedInGrace &&
+        !this.chargeable(bucket, day) &&
+        this.principalAndInterestOutstanding(bucket, day) === 0
+      ) {
+        bucket.clearedInGrace = true
+        bucket.interestAccrual = ZERO
+        bucket.penaltyAccrual = ZERO
+        bucket.compoundAccrual = ZERO
+        bucket.nextFeeDay = NEVER
+      }
+      // Nothing owed means no principal or interest left either: nothing can accrue or be charged.
+      const done = this.totalOutstanding(bucket, day) === 0
+      if (done) bucket.settledDay ??= day
+      else bucket.settledDay = null
+      return !done
+    })
+  }
+
+  private allocateRemainder(day: DayNumber, left: Fen, record: PaymentRecord): void {
+    const future = this.pending.filter((bucket) => bucket.closed === 'open')
+    if (future.length === 0) {
+      record.overpaidFen += left
+      this.overpaid += left
+      return
+    }
+    const accruedInterest = this.interestAccruedOnNotYetDue(day)
+    const principal = future.reduce(
+      (sum, bucket) => sum + this.scheduledOutstanding(bucket, 'principal'),
+      0,
+    )
+    const payoff = principal + accruedInterest
+    if (this.credit + left < payoff) {
+      this.credit += left
+      record.advanceFen += left
+      return
+    }
+    future.forEach((bucket, position) => {
+      bucket.interest = position === 0 ? accruedInterest : 0
+      for (const component of ['interest', 'principal'] as const) {
+        const amount = this.scheduledOutstanding(bucket, component)
+        bucket.paid[component] += amount
+        if (amount > 0)
+          record.allocations.push({ installmentIndex: bucket.index, component, amountFen: amount })
+      }
+      bucket.closed = 'repaid_early'
+      bucket.settledDay = day
+    })
+    record.repaidEarly = true
+    const excess = this.credit + left - payoff
+    this.credit = 0
+    this.overpaid += excess
+    record.overpaidFen += excess
+    if (this.openDue.length === 0) this.closedAs = 'repaid'
+  }
+
+  /** Interest at the contract rate on principal not yet due, since the latest due day (or disbursement). */
+  private interestAccruedOnNotYetDue(day: DayNumber): Fen {
+    const principal = this.pending
+      .filter((bucket) => bucket.closed === 'open')
+      .reduce((sum, bucket) => sum + this.scheduledOutstanding(bucket, 'principal'), 0)
+    if (principal === 0) return 0
+    let accrued = ZERO
+    const periods = this.book.periods
+    for (let i = 0; i < periods.length; i++) {
+      const from = Math.max(this.lastDueDay, periods[i]!.from)
+      const to = Math.min(day, periods[i + 1]?.from ?? NEVER)
+      if (to > from) accrued = accrued.plus(periods[i]!.contract.times(principal * (to - from)))
+    }
+    return divideToFen(accrued, this.book.divisor)
+  }
+
+  private notYetDuePayoff(day: DayNumber): Fen {
+    const principal = this.pending
+      .filter((bucket) => bucket.closed === 'open')
+      .reduce((sum, bucket) => sum + this.scheduledOutstanding(bucket, 'principal'), 0)
+    return principal + this.interestAccruedOnNotYetDue(day)
+  }
+
+  // ── restructuring ──────────────────────────────────────────────────────────────────────
+
+  private applyEvent(day: DayNumber, event: LoanEvent): void {
+    for (const bucket of this.openDue) this.accrue(bucket, day)
+    const record: EventRecord = { event, movedFen: 0, waivedFen: 0, forgivenFen: 0 }
+    switch (event.type) {
+      case 'agreed_plan': {
+        for (const bucket of [...this.openDue, ...this.pending]) {
+          if (bucket.closed !== 'open') continue
+          const moved = this.totalOutstanding(bucket, day)
+          bucket.closed = 'moved_to_plan'
+          bucket.movedToPlan = moved
+          bucket.nextFeeDay = NEVER
+          record.movedFen += moved
+        }
+        this.openDue = []
+        this.pending = this.pending.filter((bucket) => bucket.closed === 'open')
+        let planPrincipal = 0
+        for (const item of event.installments) {
+          if (toDayNumber(item.dueOn) < day)
+            throw new RangeError('an agreed plan installment falls due before the plan')
+          this.addBucket('agreed_plan', item.dueOn, item.principalFen, item.interestFen)
+          planPrincipal += item.principalFen
+        }
+        record.forgivenFen = record.movedFen - planPrincipal
+        this.closedAs = false
+        break
+      }
+      case 'deferral': {
+        for (const bucket of this.pending) {
+          bucket.dueOn = addMonths(bucket.dueOn, event.months)
+          bucket.dueDay = toDayNumber(bucket.dueOn)
+          bucket.accruedTo = bucket.dueDay
+        }
+        this.pending.sort(byDueDay)
+        break
+      }
+      case 'waiver': {
+        for (const bucket of this.openDue) {
+          for (const component of event.components) {
+            const owed = this.outstanding(bucket, component, day)
+            bucket.waived[component] += owed
+            record.waivedFen += owed
+          }
+        }
+        if (event.stopFurtherCharges) {
+          this.stopChargesFrom = Math.min(this.stopChargesFrom, day)
+          for (const bucket of this.openDue) bucket.nextFeeDay = this.feeDay(bucket)
+        }
+        this.settleOpenDue(day)
+        break
+      }
+      case 'settlement': {
+        this.settlement = { fromDay: day, amount: event.amountFen, paid: 0 }
+        break
+      }
+    }
+    this.eventRecords.push(record)
+  }
+
+  private forgiveEverything(day: DayNumber): void {
+    for (const bucket of this.openDue) {
+      this.accrue(bucket, day)
+      for (const component of COMPONENTS)
+        bucket.waived[component] += this.outstanding(bucket, component, day)
+      bucket.closed = 'forgiven'
+      bucket.settledDay = day
+    }
+    for (const bucket of this.pending) {
+      if (bucket.closed !== 'open') continue
+      bucket.waived.principal += this.scheduledOutstanding(bucket, 'principal')
+      bucket.waived.interest += this.scheduledOutstanding(bucket, 'interest')
+      bucket.closed = 'forgiven'
+      bucket.settledDay = day
+    }
+    this.openDue = []
+    this.credit = 0
+    this.settlement = null
+    this.closedAs = 'forgiven'
+  }
+
+  // ── bookkeeping ────────────────────────────────────────────────────────────────────────
+
+  private addBucket(
+    origin: Bucket['origin'],
+    dueOn: CivilDate,
+    principal: Fen,
+    interest: Fen,
+  ): void {
+    const dueDay = toDayNumber(dueOn)
+    const bucket: Bucket = {
+      index: this.buckets.length,
+      origin,
+      dueOn,
+      dueDay,
+      principal,
+      interest,
+      interestAccrual: ZERO,
+      penaltyAccrual: ZERO,
+      compoundAccrual: ZERO,
+      accruedTo: dueDay,
+      fees: 0,
+      feeDaysPassed: 0,
+      nextFeeDay: NEVER,
+      paid: zeroAmounts(),
+      waived: zeroAmounts(),
+      clearedInGrace: false,
+      closed: 'open',
+      movedToPlan: 0,
+      settledDay: null,
+    }
+    this.buckets.push(bucket)
+    this.pending.push(bucket)
+    this.pending.sort(byDueDay)
+  }
+
+  private recordTimeline(day: DayNumber): void {
+    if (!this.options.timeline) return
+    const due = zeroAmounts()
+    for (const bucket of this.openDue) {
+      this.accrue(bucket, day)
+      for (const component of COMPONENTS) due[component] += this.outstanding(bucket, component, day)
+    }
+    const point = {
+      on: fromDayNumber(day),
+      due,
+      notYetDuePrincipalFen: this.pending
+        .filter((bucket) => bucket.closed === 'open')
+        .reduce((sum, bucket) => sum + this.scheduledOutstanding(bucket, 'principal'), 0),
+    }
+    const last = this.timeline.at(-1)
+    if (last?.on === point.on) this.timeline[this.timeline.length - 1] = point
+    else this.timeline.push(point)
+  }
+
+  private lineOf(bucket: Bucket, day: DayNumber): InstallmentLine {
+    const notYetDue = bucket.dueDay > day
+    const charged = zeroAmounts()
+    const outstanding = zeroAmounts()
+    for (const component of COMPONENTS) {
+      charged[component] = notYetDue
+        ? component === 'principal' || component === 'interest'
+          ? this.charged(bucket, component, day)
+          : 0
+        : this.charged(bucket, component, day)
+      outstanding[component] =
+        bucket.closed === 'moved_to_plan'
+          ? 0
+          : charged[component] - bucket.paid[component] - bucket.waived[component]
+    }
+    const owed = sumAmounts(outstanding)
+    const paidAnything = sumAmounts(bucket.paid) > 0
+    const daysOverdue = !notYetDue && owed > 0 && bucket.dueDay < day ? day - bucket.dueDay : 0
+    return {
+      index: bucket.index,
+      origin: bucket.origin,
+      dueOn: bucket.dueOn,
+      status: this.statusOf(bucket, day, owed, daysOverdue),
+      partiallyPaid: owed > 0 && paidAnything,
+      daysOverdue,
+      charged,
+      paid: { ...bucket.paid },
+      waived: { ...bucket.waived },
+      outstanding,
+      movedToPlanFen: bucket.movedToPlan,
+    }
+  }
+
+  private statusOf(
+    bucket: Bucket,
+    day: DayNumber,
+    owed: Fen,
+    daysOverdue: number,
+  ): InstallmentStatus {
+    if (bucket.closed === 'moved_to_plan') return 'restructured'
+    if (bucket.closed === 'forgiven') return 'forgiven'
+    if (bucket.closed === 'repaid_early') return 'prepaid'
+    if (bucket.dueDay > day) return 'upcoming'
+    if (owed === 0) {
+      const settled = bucket.settledDay ?? bucket.dueDay
+      return settled <= bucket.dueDay + this.terms.graceDays ? 'paid' : 'paid_late'
+    }
+    if (daysOverdue === 0) return 'due_today'
+    return this.chargeable(bucket, day) ? 'overdue' : 'grace'
+  }
+}
+
+/** The ledger of an installment loan on `asOf`, from its terms, events and payments up to then. */
+export function computeLedger(
+  terms: LoanTerms,
+  events: readonly LoanEvent[],
+  payments: readonly Payment[],
+  asOf: CivilDate,
+  options: LedgerOptions = {},
+): Ledger {
+  const simulation = new LoanSimulation(
+    terms,
+    events.filter((event) => event.on <= asOf),
+    options,
+  )
+  for (const payment of sortPayments(payments)) {
+    if (payment.paidOn > asOf) break
+    simulation.pay(payment)
+  }
+  return simulation.ledger(asOf)
+}
+
+/** Payments by date; same-day payments keep their given order. */
+export function sortPayments(payments: readonly Payment[]): Payment[] {
+  return payments
+    .map((payment, order) => ({ payment, order }))
+    .sort((a, b) =>
+      a.payment.paidOn < b.payment.paidOn
+        ? -1
+        : a.payment.paidOn > b.payment.paidOn
+          ? 1
+          : a.order - b.order,
+    )
+    .map(({ payment }) => payment)
+}

@@ -1,0 +1,81 @@
+import Big from 'big.js'
+import { z } from 'zod'
+
+/**
+ * Money is an integer number of fen (分, 0.01 yuan) in storage, on the wire and in every
+ * amount the engine reports. Nothing here multiplies or divides money in binary floating point.
+ *
+ * THE ROUNDING RULE (the one rule the engine uses):
+ *   accrual (interest, penalty interest, compound interest) is computed exactly, in decimal,
+ *   with no intermediate rounding; the amount owed for a component of an installment is its
+ *   exact accrued total rounded half-up to the fen, minus what has been paid against it.
+ *   Scheduled amounts (an installment's principal and interest) and charged fees are rounded
+ *   half-up to the fen once, when they are set.
+ */
+export type Fen = number
+
+export const fenSchema = z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER)
+export const positiveFenSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
+export const nonNegativeFenSchema = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)
+
+/** A decimal number written as a string, e.g. "0.0005" or "18.25": rates and multipliers. */
+export const decimalStringSchema = z
+  .string()
+  .regex(/^\d+(\.\d+)?$/, 'must be a decimal number such as 0.0005')
+
+/**
+ * The decimal type of the engine: its own big.js constructor (so no other user of big.js is
+ * affected by its settings). Multiplication and addition are exact; division keeps 40 decimals
+ * and truncates, and only `divideToFen` divides.
+ */
+export const Decimal = Big()
+Decimal.DP = 40
+Decimal.RM = Decimal.roundDown
+export type Decimal = Big
+
+/** Exact rounding of a decimal value to whole fen, half away from zero (half-up for amounts ≥ 0). */
+export function roundToFen(value: Big): Fen {
+  return Number(value.round(0, Decimal.roundHalfUp).toFixed(0))
+}
+
+/**
+ * Exact `numerator / divisor` rounded half-up to whole fen. The quotient is truncated at 40
+ * decimals before the final rounding, which cannot move a value across a half: numerators here
+ * have far fewer decimals, so the distance to a half is either 0 or larger than 1e-30.
+ */
+export function divideToFen(numerator: Big, divisor: number): Fen {
+  if (divisor === 1) return roundToFen(numerator)
+  return roundToFen(new Decimal(numerator).div(divisor))
+}
+
+/** "1,234.5" or "1234.50" → 123450. Refuses more than two decimals and anything not a number. */
+export function yuanToFen(text: string): Fen {
+  const cleaned = text
+    .trim()
+    .replace(/[,，\s]/g, '')
+    .replace(/^[¥￥]/, '')
+  if (!/^-?\d+(\.\d{1,2})?$/.test(cleaned)) {
+    throw new RangeError(`Not an amount in yuan with at most two decimals: "${text}"`)
+  }
+  const fen = Number(new Decimal(cleaned).times(100).toFixed(0))
+  if (!Number.isSafeInteger(fen)) throw new RangeError(`Amount too large: "${text}"`)
+  return fen
+}
+
+/** 123450 → "1234.50" (no grouping, no currency sign): exact, by string. */
+export function fenToYuanString(fen: Fen): string {
+  const sign = fen < 0 ? '-' : ''
+  const digits = Math.abs(fen).toString().padStart(3, '0')
+  return `${sign}${digits.slice(0, -2)}.${digits.slice(-2)}`
+}
+
+/** Locale currency text for an amount in fen, e.g. "¥1,234.50"; exact (Intl formats the string). */
+export function formatFen(fen: Fen, locale: string): string {
+  const format = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: 'CNY',
+    currencyDisplay: 'narrowSymbol',
+  })
+  // Intl.NumberFormat formats decimal strings exactly (ECMA-402 "Intl.NumberFormat v3").
+  return format.format(fenToYuanString(fen) as unknown as number)
+}
