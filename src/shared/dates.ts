@@ -27,20 +27,39 @@ function toUtc(date: CivilDate): UTCDate {
 }
 
 function fromUtc(date: Date): CivilDate {
-  return format(date, 'yyyy-MM-dd')
+  return date.toISOString().slice(0, 10)
 }
 
+// The engine converts dates on every payment and installment: these two stay on plain UTC
+// arithmetic (exact for whole days) rather than building date objects.
 export function toDayNumber(date: CivilDate): DayNumber {
-  return Math.round(toUtc(date).getTime() / MS_PER_DAY)
+  const year = Number(date.slice(0, 4))
+  const month = Number(date.slice(5, 7))
+  const day = Number(date.slice(8, 10))
+  return Date.UTC(year, month - 1, day) / MS_PER_DAY
 }
 
 export function fromDayNumber(day: DayNumber): CivilDate {
-  return fromUtc(new UTCDate(day * MS_PER_DAY))
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10)
 }
 
 /** Adds calendar months; the 31st steps to the last day of shorter months (Jan 31 → Feb 28). */
 export function addMonths(date: CivilDate, months: number): CivilDate {
   return fromUtc(addMonthsFns(toUtc(date), months))
+}
+
+/**
+ * `addMonths` on day numbers, for the engine's schedules (hundreds of due dates a loan): the
+ * same rule — same day of the month, or the month's last day — in plain UTC arithmetic.
+ * tests/unit/dates.test.ts checks it against `addMonths` over every day of several years.
+ */
+export function addMonthsToDay(day: DayNumber, months: number): DayNumber {
+  const date = new Date(day * MS_PER_DAY)
+  const monthIndex = date.getUTCFullYear() * 12 + date.getUTCMonth() + months
+  const year = Math.floor(monthIndex / 12)
+  const month = monthIndex - year * 12
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate()
+  return Date.UTC(year, month, Math.min(date.getUTCDate(), lastDay)) / MS_PER_DAY
 }
 
 export function addDays(date: CivilDate, days: number): CivilDate {

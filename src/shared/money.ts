@@ -38,14 +38,20 @@ export function roundToFen(value: Big): Fen {
   return Number(value.round(0, Decimal.roundHalfUp).toFixed(0))
 }
 
-/**
- * Exact `numerator / divisor` rounded half-up to whole fen. The quotient is truncated at 40
- * decimals before the final rounding, which cannot move a value across a half: numerators here
- * have far fewer decimals, so the distance to a half is either 0 or larger than 1e-30.
- */
+/** Exact `numerator / divisor` rounded half-up to whole fen (numerator ≥ 0, divisor a positive integer). */
 export function divideToFen(numerator: Big, divisor: number): Fen {
   if (divisor === 1) return roundToFen(numerator)
-  return roundToFen(new Decimal(numerator).div(divisor))
+  // The whole quotient (division to 0 decimal places, truncated), then half-up on the exact
+  // remainder: no 40-digit long division. big.js reads DP from the number's own constructor.
+  const constructor = numerator.constructor as typeof Decimal
+  const { DP, RM } = constructor
+  constructor.DP = 0
+  constructor.RM = Decimal.roundDown
+  const whole = numerator.div(divisor)
+  constructor.DP = DP
+  constructor.RM = RM
+  const remainder = numerator.minus(whole.times(divisor))
+  return Number(whole.toFixed(0)) + (remainder.times(2).gte(divisor) ? 1 : 0)
 }
 
 /** "1,234.5" or "1234.50" → 123450. Refuses more than two decimals and anything not a number. */

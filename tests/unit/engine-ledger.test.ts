@@ -335,3 +335,120 @@ describe('worked example: a restructured loan', () => {
     expect(ledger.overpaidFen).toBe(0)
   })
 })
+
+describe('worked example: a credit card whose minimum is missed over three statements', () => {
+  // 10,000 of spending posted 2026-01-05; statement 01-10, due 20 days later (01-30), 3 grace
+  // days; 0.05 % a day from the posting date on the whole balance (全额计息), billed monthly and
+  // compounding; minimum 10 % of principal (at least 100) + interest and fees billed; 违约金 5 % of
+  // the unpaid minimum, at least 10. Nothing is paid.
+  //   S0 01-10: minimum 1,000.00. Grace ends 02-02: from 02-03 interest counts from 01-05, and
+  //             the S0 fee is 5 % × 1,000 = 50.00.
+  //   S1 02-10: interest 01-05 → 02-10, 36 nights × 5.00 = 180.00; minimum 50 + 180 + 1,000 =
+  //             1,230.00, due 03-02; fee on 03-06: 5 % × 1,230 = 61.50.
+  //   S2 03-10: interest 28 × 5.00 = 140.00; compound on the billed 180.00: 180 × 0.0005 × 28 =
+  //             2.52; minimum 61.50 + 140 + 2.52 + 1,000 = 1,204.02, due 03-30; fee on 04-03:
+  //             5 % × 1,204.02 = 60.201 → 60.20.
+  //   S3 04-10: interest 31 × 5.00 = 155.00; compound on 322.52: 4.99906 for 31 nights → cumulative
+  //             2.52 + 4.99906 = 7.51906 → 7.52 billed in all, 5.00 now; minimum 60.20 + 155 + 5 +
+  //             1,000 = 1,220.20, due 04-30.
+  //   On 04-10: 70 days past the first due date → code 3 (M3); the unpaid minimums of S0–S2 are
+  //   3,434.02 overdue; fees 171.70; the balance is 10,000 + 475.00 + 7.52 + 171.70 = 10,654.22.
+  const terms = installmentTerms({
+    kind: 'credit_card',
+    disbursedOn: '2026-01-05',
+    schedule: { method: 'bullet', periods: 1, periodUnit: 'month', periodLength: 1 },
+    graceDays: 3,
+    penalty: {
+      rate: { mode: 'multiplier', multiplier: '0' },
+      basis: 'overdue_principal',
+      contractInterestContinues: true,
+    },
+    lateFee: {
+      kind: 'percent_of_unpaid_minimum',
+      fixedFen: 0,
+      percent: '0.05',
+      frequency: 'each_period',
+      minFen: 1_000,
+      maxFen: null,
+    },
+    card: {
+      statementOn: '2026-01-10',
+      dueDaysAfterStatement: 20,
+      minimumPercent: '0.1',
+      minimumFloorFen: 10_000,
+      interestOn: 'full_balance',
+    },
+  })
+
+  it('is M3 with three unpaid minimums, fees and monthly compounding', () => {
+    expect(loanTermsSchema.parse(terms)).toEqual(terms)
+    const ledger = computeLedger(terms, [], [], '2026-04-10')
+    expect(ledger.installments.map((line) => [line.dueOn, line.status])).toEqual([
+      ['2026-01-30', 'overdue'],
+      ['2026-03-02', 'overdue'],
+      ['2026-03-30', 'overdue'],
+      ['2026-04-30', 'upcoming'],
+    ])
+    expect(
+      ledger.installments.map((line) => Object.values(line.charged).reduce((a, b) => a + b)),
+    ).toEqual([100_000, 123_000, 120_402, 122_020])
+    expect(ledger.stage).toEqual({ code: 3, label: 'M3', daysOverdue: 70 })
+    expect(ledger.overdueFen).toBe(343_402)
+    expect(ledger.totals.outstanding).toEqual({
+      fee: 17_170,
+      penalty: 0,
+      compound: 752,
+      interest: 47_500,
+      principal: 1_000_000,
+    })
+    expect(ledger.payoffFen).toBe(1_065_422)
+    // Each day adds 10,000 × 0.05 % + 482.52 × 0.05 % = 5.00 + 0.24126 → 5.24.
+    expect(ledger.dailyAccrual).toMatchObject({
+      fen: 524,
+      byComponent: { interest: 500, compound: 24 },
+    })
+  })
+
+  it('paying the overdue minimums makes it current again', () => {
+    const ledger = computeLedger(
+      terms,
+      [],
+      [{ paidOn: '2026-04-10', amountFen: 343_402 }],
+      '2026-04-10',
+    )
+    expect(ledger.stage.code).toBe('current')
+    expect(ledger.totals.outstanding.principal).toBe(1_000_000 - (343_402 - 17_170 - 752 - 47_500))
+  })
+
+  it('paying the statement in full by the due date costs no interest at all', () => {
+    const ledger = computeLedger(
+      terms,
+      [],
+      [{ paidOn: '2026-01-30', amountFen: 1_000_000 }],
+      '2026-06-01',
+    )
+    expect(ledger.closed).toBe('repaid')
+    expect(ledger.totals.charged.interest).toBe(0)
+    expect(ledger.installments[0]?.status).toBe('paid')
+  })
+
+  it('with 剩余计息, only the part left unpaid at the due date bears interest', () => {
+    // 9,000 paid on 01-30 leaves 1,000: interest from 01-05 on 1,000 only: to 02-10, 36 × 0.50 = 18.00.
+    const unpaidPart = { ...terms, card: { ...terms.card!, interestOn: 'unpaid_part' as const } }
+    const ledger = computeLedger(
+      unpaidPart,
+      [],
+      [{ paidOn: '2026-01-30', amountFen: 900_000 }],
+      '2026-02-10',
+    )
+    expect(ledger.totals.charged.interest).toBe(1_800)
+    const full = computeLedger(
+      terms,
+      [],
+      [{ paidOn: '2026-01-30', amountFen: 900_000 }],
+      '2026-02-10',
+    )
+    // 全额计息: 10,000 × 0.0005 × 25 nights (01-05 → 01-30) + 1,000 × 0.0005 × 11 = 125.00 + 5.50.
+    expect(full.totals.charged.interest).toBe(13_050)
+  })
+})

@@ -1,4 +1,10 @@
-import { addDays, addMonths, toDayNumber, type CivilDate, type DayNumber } from '../dates'
+import {
+  addMonthsToDay,
+  fromDayNumber,
+  toDayNumber,
+  type CivilDate,
+  type DayNumber,
+} from '../dates'
 import { Decimal, roundToFen, type Fen } from '../money'
 import { dayCountDivisor } from './rates'
 import type { LoanTerms, Schedule } from './terms'
@@ -15,12 +21,15 @@ type GeneratedSchedule = Exclude<Schedule, { method: 'custom' }>
 
 /** The k-th due date (k = 0 for the first). Months step from the first date, so the 31st stays the 31st where it can. */
 export function dueDateOf(terms: LoanTerms, schedule: GeneratedSchedule, k: number): CivilDate {
-  const step = (date: CivilDate, periods: number) =>
+  const step = (day: DayNumber, periods: number) =>
     schedule.periodUnit === 'month'
-      ? addMonths(date, periods * schedule.periodLength)
-      : addDays(date, periods * schedule.periodLength)
-  const first = schedule.firstDueOn ?? step(terms.disbursedOn, 1)
-  return step(first, k)
+      ? addMonthsToDay(day, periods * schedule.periodLength)
+      : day + periods * schedule.periodLength
+  const first =
+    schedule.firstDueOn === undefined
+      ? step(toDayNumber(terms.disbursedOn), 1)
+      : toDayNumber(schedule.firstDueOn)
+  return fromDayNumber(step(first, k))
 }
 
 /**
@@ -46,6 +55,17 @@ export function buildSchedule(terms: LoanTerms): ScheduledInstallment[] {
   const dueDates = Array.from({ length: schedule.periods }, (_, k) => dueDateOf(terms, schedule, k))
   const starts = [terms.disbursedOn, ...dueDates.slice(0, -1)]
   const periodRate = (k: number) => periodicRate(terms, schedule, starts[k]!, dueDates[k]!)
+  // One periodic rate per rate in force (they change rarely); computed once each.
+  const equalRates = new Map<string, Decimal>()
+  const equalRate = (k: number) => {
+    const key = rateAt(terms, starts[k]!).toString()
+    let rate = equalRates.get(key)
+    if (rate === undefined) {
+      rate = equalInstallmentRate(terms, schedule, starts[k]!)
+      equalRates.set(key, rate)
+    }
+    return rate
+  }
   const principal = terms.principalFen
   const n = schedule.periods
 
@@ -68,7 +88,7 @@ export function buildSchedule(terms: LoanTerms): ScheduledInstallment[] {
   const installments: ScheduledInstallment[] = []
   let remaining = principal
   let payment: Fen | null = null
-  let paymentRate: string | null = null
+  let paymentRate: Decimal | null = null
   for (let k = 0; k < n; k++) {
     const rate = periodRate(k)
     const interestFen = roundToFen(rate.times(remaining))
@@ -82,14 +102,10 @@ export function buildSchedule(terms: LoanTerms): ScheduledInstallment[] {
         : Math.min(remaining, roundToFen(new Decimal(principal).div(n)))
     } else {
       // Equal installments: the payment is recomputed only when the periodic rate changes.
-      const rateKey = equalInstallmentRate(terms, schedule, starts[k]!).toString()
-      if (payment === null || rateKey !== paymentRate) {
-        payment = annuityPayment(
-          remaining,
-          equalInstallmentRate(terms, schedule, starts[k]!),
-          n - k,
-        )
-        paymentRate = rateKey
+      const rate = equalRate(k)
+      if (payment === null || rate !== paymentRate) {
+        payment = annuityPayment(remaining, rate, n - k)
+        paymentRate = rate
       }
       principalFen = isLast ? remaining : Math.min(remaining, Math.max(0, payment - interestFen))
     }
