@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely'
 import type { Language } from '@shared/api/contract'
+import type { LenderKind } from '@shared/engine/terms'
 
 /**
  * The database as Kysely sees it. Column names are snake_case as stored; money columns end in
@@ -10,16 +11,6 @@ export interface Database {
   payments: PaymentsTable
   settings: SettingsTable
 }
-
-export const LENDER_KINDS = [
-  'webank',
-  'credit_card',
-  'bank',
-  'consumer_finance',
-  'private',
-  'other',
-] as const
-export type LenderKind = (typeof LENDER_KINDS)[number]
 
 export interface LoansTable {
   id: Generated<number>

@@ -8,6 +8,17 @@ import { decimalStringSchema, nonNegativeFenSchema, positiveFenSchema } from '..
  * can change. Rates are fractions written as decimal strings: "0.0005" is 0.05 % a day.
  */
 
+/** Who lent the money: decides which rules and caps apply. */
+export const LENDER_KINDS = [
+  'webank',
+  'credit_card',
+  'bank',
+  'consumer_finance',
+  'private',
+  'other',
+] as const
+export type LenderKind = (typeof LENDER_KINDS)[number]
+
 export const COMPONENTS = ['fee', 'penalty', 'compound', 'interest', 'principal'] as const
 /** fee = 违约金/滞纳金, penalty = 罚息, compound = 复利, interest = 利息, principal = 本金. */
 export type Component = (typeof COMPONENTS)[number]
