@@ -1,0 +1,142 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { addDays } from '@shared/dates'
+import { computeLedger } from '@shared/engine/ledger'
+import { buildSchedule } from '@shared/engine/schedule'
+import { COMPONENTS, loanTermsSchema } from '@shared/engine/terms'
+import { dailyReferenceLedger } from '../support/daily-reference'
+import {
+  asOfOffsetArbitrary,
+  eventsArbitrary,
+  installmentTermsArbitrary,
+  paymentsArbitrary,
+} from '../support/loan-arbitraries'
+
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 2_000)
+
+const loanWithHistory = installmentTermsArbitrary.chain((terms) =>
+  fc.record({
+    terms: fc.constant(terms),
+    payments: paymentsArbitrary(terms),
+    events: eventsArbitrary(terms),
+    asOf: asOfOffsetArbitrary.map((offset) => addDays(terms.disbursedOn, offset)),
+  }),
+)
+
+describe('engine properties', { timeout: 300_000 }, () => {
+  it('generated terms are valid terms', () => {
+    fc.assert(
+      fc.property(installmentTermsArbitrary, (terms) => void loanTermsSchema.parse(terms)),
+      { numRuns: 200 },
+    )
+  })
+
+  it('a payment’s allocations, advance and overpayment add up to the payment', () => {
+    fc.assert(
+      fc.property(loanWithHistory, ({ terms, payments, events, asOf }) => {
+        const ledger = computeLedger(terms, events, payments, asOf)
+        for (const record of ledger.payments) {
+          const allocated = record.allocations.reduce((sum, a) => sum + a.amountFen, 0)
+          expect(allocated + record.advanceFen + record.overpaidFen).toBe(
+            record.amountFen + record.fromAdvanceFen,
+          )
+          for (const allocation of record.allocations)
+            expect(allocation.amountFen).toBeGreaterThan(0)
+        }
+      }),
+      { numRuns: RUNS },
+    )
+  })
+
+  it('no amount is ever negative', () => {
+    fc.assert(
+      fc.property(loanWithHistory, ({ terms, payments, events, asOf }) => {
+        const ledger = computeLedger(terms, events, payments, asOf)
+        for (const line of ledger.installments) {
+          for (const c of COMPONENTS) {
+            expect(line.charged[c]).toBeGreaterThanOrEqual(0)
+            expect(line.paid[c]).toBeGreaterThanOrEqual(0)
+            expect(line.waived[c]).toBeGreaterThanOrEqual(0)
+            expect(line.outstanding[c]).toBeGreaterThanOrEqual(0)
+          }
+        }
+        expect(ledger.creditFen).toBeGreaterThanOrEqual(0)
+        expect(ledger.payoffFen).toBeGreaterThanOrEqual(0)
+        expect(ledger.dailyAccrual.fen).toBeGreaterThanOrEqual(0)
+      }),
+      { numRuns: RUNS },
+    )
+  })
+
+  it('paying every installment in full on its due date costs no penalty, no compound interest and no fee', () => {
+    fc.assert(
+      fc.property(installmentTermsArbitrary, asOfOffsetArbitrary, (terms, offset) => {
+        const payments = buildSchedule(terms)
+          .filter((item) => item.principalFen + item.interestFen > 0)
+          .map((item) => ({ paidOn: item.dueOn, amountFen: item.principalFen + item.interestFen }))
+        const ledger = computeLedger(terms, [], payments, addDays(terms.disbursedOn, offset))
+        expect(
+          ledger.totals.charged.penalty +
+            ledger.totals.charged.compound +
+            ledger.totals.charged.fee,
+        ).toBe(0)
+        expect(ledger.daysOverdue).toBe(0)
+        expect(ledger.stage.code).toBe('current')
+      }),
+      { numRuns: RUNS },
+    )
+  })
+
+  it('while nothing is paid, the penalty never decreases', () => {
+    fc.assert(
+      fc.property(
+        installmentTermsArbitrary,
+        asOfOffsetArbitrary,
+        fc.integer({ min: 1, max: 90 }),
+        (terms, offset, step) => {
+          const earlier = computeLedger(terms, [], [], addDays(terms.disbursedOn, offset))
+          const later = computeLedger(terms, [], [], addDays(terms.disbursedOn, offset + step))
+          expect(later.totals.charged.penalty).toBeGreaterThanOrEqual(
+            earlier.totals.charged.penalty,
+          )
+          expect(later.totals.charged.compound).toBeGreaterThanOrEqual(
+            earlier.totals.charged.compound,
+          )
+        },
+      ),
+      { numRuns: RUNS },
+    )
+  })
+
+  it('equals, to the fen, the day-by-day reference', () => {
+    fc.assert(
+      fc.property(loanWithHistory, ({ terms, payments, events, asOf }) => {
+        const ledger = computeLedger(terms, events, payments, asOf)
+        const reference = dailyReferenceLedger(terms, events, payments, asOf)
+        const lines = [...ledger.installments].sort((a, b) => a.index - b.index)
+        expect(
+          lines.map((line) => ({
+            dueOn: line.dueOn,
+            origin: line.origin,
+            charged: line.charged,
+            paid: line.paid,
+            waived: line.waived,
+            outstanding: line.outstanding,
+            movedToPlanFen: line.movedToPlanFen,
+            daysOverdue: line.daysOverdue,
+          })),
+        ).toEqual(reference.installments)
+        expect({
+          credit: ledger.creditFen,
+          overpaid: ledger.overpaidFen,
+          days: ledger.daysOverdue,
+        }).toEqual({
+          credit: reference.creditFen,
+          overpaid: reference.overpaidFen,
+          days: reference.daysOverdue,
+        })
+      }),
+      { numRuns: RUNS },
+    )
+  })
+})
