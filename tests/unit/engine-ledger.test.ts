@@ -432,6 +432,53 @@ describe('worked example: a credit card whose minimum is missed over three state
     expect(ledger.installments[0]?.status).toBe('paid')
   })
 
+  it('a personalized installment plan (个性化分期) takes over the whole balance', () => {
+    // On 04-10 the bank agrees 12 monthly installments of 880.00 principal (10,560.00; the
+    // balance of 10,654.22 less 94.22 forgiven), from 05-10, no interest.
+    const plan = {
+      type: 'agreed_plan' as const,
+      on: '2026-04-10',
+      installments: Array.from({ length: 12 }, (_, k) => ({
+        dueOn: `${k < 8 ? 2026 : 2027}-${String(((4 + k) % 12) + 1).padStart(2, '0')}-10`,
+        principalFen: 88_000,
+        interestFen: 0,
+      })),
+    }
+    const ledger = computeLedger(terms, [plan], [], '2026-05-20')
+    expect(ledger.events[0]).toMatchObject({
+      movedFen: 1_065_422,
+      forgivenFen: 1_065_422 - 1_056_000,
+    })
+    const statements = ledger.installments.filter((line) => line.origin === 'contract')
+    // The plan comes before the 04-10 statement (events open the day): three statements close.
+    expect(statements.map((line) => line.status)).toEqual([
+      'restructured',
+      'restructured',
+      'restructured',
+    ])
+    // The first plan installment, 880.00 due 05-10, is 10 days late: interest goes on at 0.05 %
+    // a day on it: 880 × 0.0005 × 10 = 4.40; its 违约金 comes after the 3 grace days, on 05-14:
+    // 5 % of what is then overdue, 880 + 4 nights of interest (1.76) → 44.088 → 44.09.
+    expect(ledger.stage).toMatchObject({ code: 1, daysOverdue: 10 })
+    expect(ledger.totals.outstanding).toEqual({
+      fee: 4_409,
+      penalty: 0,
+      compound: 0,
+      interest: 440,
+      principal: 88_000,
+    })
+    const paid = computeLedger(
+      terms,
+      [plan],
+      [{ paidOn: '2026-05-20', amountFen: 92_849 }],
+      '2026-05-20',
+    )
+    expect(paid.stage.code).toBe('current')
+    expect(paid.installments.find((line) => line.origin === 'agreed_plan')?.status).toBe(
+      'paid_late',
+    )
+  })
+
   it('with 剩余计息, only the part left unpaid at the due date bears interest', () => {
     // 9,000 paid on 01-30 leaves 1,000: interest from 01-05 on 1,000 only: to 02-10, 36 × 0.50 = 18.00.
     const unpaidPart = { ...terms, card: { ...terms.card!, interestOn: 'unpaid_part' as const } }

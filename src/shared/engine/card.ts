@@ -18,6 +18,7 @@ import {
   type PaymentRecord,
   type TimelinePoint,
 } from './ledger-types'
+import { LoanSimulation } from './installment-loan'
 import { stageFor } from './stages'
 import { COMPONENTS, type Component, type LoanEvent, type LoanTerms, type Payment } from './terms'
 
@@ -79,6 +80,8 @@ export class CardSimulation {
   private nextEvent = 0
   private readonly paymentRecords: PaymentRecord[] = []
   private readonly eventRecords: EventRecord[] = []
+  /** After a personalized installment plan (个性化分期): the plan, run as an installment loan. */
+  private plan: { simulation: LoanSimulation; movedFen: Fen; day: DayNumber } | null = null
   private readonly timeline: TimelinePoint[] = []
 
   constructor(
@@ -88,12 +91,10 @@ export class CardSimulation {
   ) {
     if (terms.kind !== 'credit_card' || terms.card === null)
       throw new RangeError('CardSimulation models credit cards')
-    for (const event of events) {
-      if (event.type === 'agreed_plan' || event.type === 'deferral') {
-        throw new RangeError(
-          'a credit card’s agreed installment plan is recorded as a new installment loan for the agreed amount',
-        )
-      }
+    const firstPlan = events.findIndex((event) => event.type === 'agreed_plan')
+    const beforePlan = firstPlan === -1 ? events : events.slice(0, firstPlan)
+    if (beforePlan.some((event) => event.type === 'deferral')) {
+      throw new RangeError('a card has no installments to defer: agree an installment plan first')
     }
     this.rate = new Decimal(terms.rate.value)
     this.postingDay = toDayNumber(terms.disbursedOn)
@@ -112,6 +113,7 @@ export class CardSimulation {
     const day = toDayNumber(payment.paidOn)
     if (day < this.processedThrough) throw new RangeError('payments must be applied in date order')
     this.runThrough(day)
+    if (this.plan !== null) return this.withPlanIndexes(this.plan.simulation.pay(payment))
     this.accrue(day)
     const record: PaymentRecord = {
       ...(payment.id === undefined ? {} : { id: payment.id }),
@@ -177,6 +179,7 @@ export class CardSimulation {
   ledger(asOf: CivilDate): Ledger {
     const day = toDayNumber(asOf)
     this.runThrough(day)
+    if (this.plan !== null) return this.ledgerUnderPlan(asOf)
     this.accrue(day)
     const lines = this.statements.map((statement) => this.lineOf(statement, day))
     let overdueFen = 0
@@ -244,7 +247,7 @@ export class CardSimulation {
   // ── statements, fees, accrual ────────────────────────────────────────────────────────────
 
   private nextStatement(): DayNumber {
-    if (this.closedAs !== false) return Infinity
+    if (this.closedAs !== false || this.plan !== null) return Infinity
     const hasStatement = this.statements.length > 0
     const owes = COMPONENTS.some((c) => this.balance[c] > 0) || this.interestAccrual.gt(0)
     return !hasStatement || owes ? this.nextStatementDay : Infinity
@@ -314,6 +317,7 @@ export class CardSimulation {
   }
 
   private nextFeeDay(): DayNumber {
+    if (this.plan !== null) return Infinity
     let next = Infinity
     for (const statement of this.statements) next = Math.min(next, this.feeDayOf(statement))
     return next
@@ -335,7 +339,12 @@ export class CardSimulation {
   /** Accrues nights up to `day` (exclusive); decides the interest-free question on its day. */
   private accrue(day: DayNumber): void {
     const end = Math.min(day, this.stopChargesFrom)
-    if (this.interestFree !== true && end > this.accruedTo && this.closedAs === false) {
+    if (
+      this.interestFree !== true &&
+      end > this.accruedTo &&
+      this.closedAs === false &&
+      this.plan === null
+    ) {
       const nights = end - this.accruedTo
       this.interestAccrual = this.interestAccrual.plus(
         this.rate.times(this.balance.principal * nights),
@@ -432,7 +441,9 @@ export class CardSimulation {
 
   private applyEvent(day: DayNumber, event: LoanEvent): void {
     const record: EventRecord = { event, movedFen: 0, waivedFen: 0, forgivenFen: 0 }
-    if (event.type === 'waiver') {
+    if (event.type === 'agreed_plan') {
+      this.startPlan(day, event, record)
+    } else if (event.type === 'waiver') {
       if (event.components.includes('interest') || event.components.includes('compound'))
         this.billAccrued(day, false)
       for (const component of event.components) {
@@ -477,6 +488,108 @@ export class CardSimulation {
     this.relieveMinimums(day)
     this.settlement = null
     this.closedAs = 'forgiven'
+  }
+
+  // ── personalized installment plan ──────────────────────────────────────────────────────
+
+  /**
+   * Everything owed (accrued interest billed) moves into the plan; the card stops billing, and
+   * the plan runs as an installment loan from the plan's date under the card's own terms:
+   * interest continues on overdue plan principal, and a missed plan installment costs the
+   * card's 违约金 on what is overdue. Later events apply to the plan.
+   */
+  private startPlan(
+    day: DayNumber,
+    event: Extract<LoanEvent, { type: 'agreed_plan' }>,
+    record: EventRecord,
+  ): void {
+    this.accrue(day)
+    this.billAccrued(day, true)
+    const moved = this.balanceTotal()
+    for (const component of COMPONENTS) this.balance[component] = 0
+    const principalFen = event.installments.reduce((sum, item) => sum + item.principalFen, 0)
+    const lateFee = this.terms.lateFee
+    const planTerms: LoanTerms = {
+      ...this.terms,
+      kind: 'installment',
+      principalFen,
+      disbursedOn: event.on,
+      rateChanges: [],
+      schedule: { method: 'custom', installments: event.installments },
+      lateFee: {
+        ...lateFee,
+        kind: lateFee.kind === 'percent_of_unpaid_minimum' ? 'percent_of_overdue' : lateFee.kind,
+      },
+      card: null,
+    }
+    const later = this.events.slice(this.nextEvent).map((entry) => entry.event)
+    this.nextEvent = this.events.length
+    this.plan = {
+      simulation: new LoanSimulation(planTerms, later, this.options),
+      movedFen: moved,
+      day,
+    }
+    record.movedFen = moved
+    record.forgivenFen = moved - principalFen
+  }
+
+  private withPlanIndexes(record: PaymentRecord): PaymentRecord {
+    const offset = this.statements.length
+    return {
+      ...record,
+      allocations: record.allocations.map((a) => ({
+        ...a,
+        installmentIndex: a.installmentIndex + offset,
+      })),
+    }
+  }
+
+  private ledgerUnderPlan(asOf: CivilDate): Ledger {
+    const plan = this.plan!
+    const inner = plan.simulation.ledger(asOf)
+    const offset = this.statements.length
+    const statements = this.statements.map((statement) => {
+      const line = this.lineOf(statement, plan.day)
+      const unpaid = COMPONENTS.reduce((sum, c) => sum + line.outstanding[c], 0)
+      return {
+        ...line,
+        status: 'restructured' as const,
+        partiallyPaid: false,
+        daysOverdue: 0,
+        outstanding: zeroAmounts(),
+        movedToPlanFen: unpaid,
+      }
+    })
+    const totals = {
+      charged: { ...inner.totals.charged },
+      paid: { ...inner.totals.paid },
+      waived: { ...inner.totals.waived },
+      outstanding: inner.totals.outstanding,
+      movedToPlanFen: plan.movedFen,
+    }
+    for (const c of COMPONENTS) {
+      totals.paid[c] += this.paid[c]
+      totals.waived[c] += this.waived[c]
+    }
+    return {
+      ...inner,
+      installments: [
+        ...statements,
+        ...inner.installments.map((line) => ({
+          ...line,
+          index: line.index + offset,
+          origin: 'agreed_plan' as const,
+        })),
+      ],
+      totals,
+      overpaidFen: inner.overpaidFen + this.overpaid,
+      payments: [
+        ...this.paymentRecords,
+        ...inner.payments.map((record) => this.withPlanIndexes(record)),
+      ],
+      events: [...this.eventRecords, ...inner.events],
+      timeline: [...this.timeline, ...inner.timeline],
+    }
   }
 
   // ── reading ────────────────────────────────────────────────────────────────────────────
