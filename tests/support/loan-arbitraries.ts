@@ -180,3 +180,57 @@ export function eventsArbitrary(terms: LoanTerms): fc.Arbitrary<LoanEvent[]> {
 }
 
 export const asOfOffsetArbitrary = dayOffset(720)
+
+/** Credit cards: a statement balance, a statement date, 全额 or 剩余 interest, fees on minimums. */
+export const cardTermsArbitrary: fc.Arbitrary<LoanTerms> = fc
+  .record({
+    principalFen: fc.integer({ min: 1_000, max: 5_000_000 }),
+    postingOffset: dayOffset(365),
+    statementAfter: fc.integer({ min: 0, max: 28 }),
+    dailyRate: decimal(0.0002, 0.0007, 100_000),
+    dueDays: fc.integer({ min: 10, max: 30 }),
+    graceDays: fc.integer({ min: 0, max: 3 }),
+    minimumPercent: decimal(0.05, 0.2, 100),
+    floor: fc.integer({ min: 0, max: 20_000 }),
+    interestOn: fc.constantFrom('full_balance' as const, 'unpaid_part' as const),
+    feePercent: decimal(0, 0.1, 1_000),
+    feeMin: fc.integer({ min: 0, max: 2_000 }),
+  })
+  .map((g): LoanTerms => {
+    const disbursedOn = addDays(BASE_DATE, g.postingOffset)
+    return {
+      kind: 'credit_card',
+      principalFen: g.principalFen,
+      disbursedOn,
+      rate: { value: g.dailyRate, per: 'day' },
+      dayCount: 'ACT/365',
+      rateChanges: [],
+      schedule: { method: 'bullet', periods: 1, periodUnit: 'month', periodLength: 1 },
+      graceDays: g.graceDays,
+      penalty: {
+        rate: { mode: 'multiplier', multiplier: '0' },
+        basis: 'overdue_principal',
+        contractInterestContinues: true,
+      },
+      compounding: { enabled: false, rate: 'penalty' },
+      lateFee: {
+        kind: 'percent_of_unpaid_minimum',
+        fixedFen: 0,
+        percent: g.feePercent,
+        frequency: 'each_period',
+        minFen: g.feeMin,
+        maxFen: null,
+      },
+      allocation: {
+        order: ['fee', 'penalty', 'compound', 'interest', 'principal'],
+        scope: 'installment_first',
+      },
+      card: {
+        statementOn: addDays(disbursedOn, g.statementAfter),
+        dueDaysAfterStatement: g.dueDays,
+        minimumPercent: g.minimumPercent,
+        minimumFloorFen: g.floor,
+        interestOn: g.interestOn,
+      },
+    }
+  })

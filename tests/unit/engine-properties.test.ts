@@ -7,6 +7,7 @@ import { COMPONENTS, loanTermsSchema } from '@shared/engine/terms'
 import { dailyReferenceLedger } from '../support/daily-reference'
 import {
   asOfOffsetArbitrary,
+  cardTermsArbitrary,
   eventsArbitrary,
   installmentTermsArbitrary,
   paymentsArbitrary,
@@ -136,6 +137,75 @@ describe('engine properties', { timeout: 300_000 }, () => {
           days: reference.daysOverdue,
         })
       }),
+      { numRuns: RUNS },
+    )
+  })
+})
+
+describe('credit card properties', { timeout: 300_000 }, () => {
+  const cardWithHistory = cardTermsArbitrary.chain((terms) =>
+    fc.record({
+      terms: fc.constant(terms),
+      payments: paymentsArbitrary(terms),
+      asOf: asOfOffsetArbitrary.map((offset) => addDays(terms.disbursedOn, offset)),
+    }),
+  )
+
+  it('accounts for every payment, and no amount is negative', () => {
+    fc.assert(
+      fc.property(cardWithHistory, ({ terms, payments, asOf }) => {
+        loanTermsSchema.parse(terms)
+        const ledger = computeLedger(terms, [], payments, asOf)
+        for (const record of ledger.payments) {
+          const allocated = record.allocations.reduce((sum, a) => sum + a.amountFen, 0)
+          expect(allocated + record.overpaidFen).toBe(record.amountFen)
+        }
+        const paidIn = ledger.payments.reduce((sum, p) => sum + p.amountFen - p.overpaidFen, 0)
+        expect(COMPONENTS.reduce((sum, c) => sum + ledger.totals.paid[c], 0)).toBe(paidIn)
+        for (const c of COMPONENTS) expect(ledger.totals.outstanding[c]).toBeGreaterThanOrEqual(0)
+        for (const line of ledger.installments) {
+          for (const c of COMPONENTS) expect(line.outstanding[c]).toBeGreaterThanOrEqual(0)
+        }
+        expect(ledger.payoffFen).toBeGreaterThanOrEqual(0)
+      }),
+      { numRuns: RUNS },
+    )
+  })
+
+  it('paying each statement in full by its due date costs no interest and no fee', () => {
+    fc.assert(
+      fc.property(cardTermsArbitrary, asOfOffsetArbitrary, (terms, offset) => {
+        const dueOn = addDays(terms.card!.statementOn, terms.card!.dueDaysAfterStatement)
+        const ledger = computeLedger(
+          terms,
+          [],
+          [{ paidOn: dueOn, amountFen: terms.principalFen }],
+          addDays(dueOn, offset),
+        )
+        expect(
+          ledger.totals.charged.interest +
+            ledger.totals.charged.compound +
+            ledger.totals.charged.fee,
+        ).toBe(0)
+        expect(ledger.closed).toBe('repaid')
+      }),
+      { numRuns: RUNS },
+    )
+  })
+
+  it('while nothing is paid, what is owed never decreases', () => {
+    fc.assert(
+      fc.property(
+        cardTermsArbitrary,
+        asOfOffsetArbitrary,
+        fc.integer({ min: 1, max: 90 }),
+        (terms, offset, step) => {
+          const earlier = computeLedger(terms, [], [], addDays(terms.disbursedOn, offset))
+          const later = computeLedger(terms, [], [], addDays(terms.disbursedOn, offset + step))
+          expect(later.payoffFen).toBeGreaterThanOrEqual(earlier.payoffFen)
+          expect(later.daysOverdue).toBeGreaterThanOrEqual(earlier.daysOverdue)
+        },
+      ),
       { numRuns: RUNS },
     )
   })
