@@ -38,20 +38,24 @@ export function roundToFen(value: Big): Fen {
   return Number(value.round(0, Decimal.roundHalfUp).toFixed(0))
 }
 
-/** Exact `numerator / divisor` rounded half-up to whole fen (numerator ≥ 0, divisor a positive integer). */
+/**
+ * Exact `numerator / divisor` rounded half-up to whole fen (numerator ≥ 0, divisor a positive
+ * integer). Split the numerator into its whole part w and fraction f (0 ≤ f < 1); with
+ * w = q·divisor + m, the quotient's fraction is (m + f) / divisor, which is at least one half
+ * exactly when m + f ≥ divisor / 2. Only whole numbers below 2^53 are handled as numbers.
+ */
 export function divideToFen(numerator: Big, divisor: number): Fen {
   if (divisor === 1) return roundToFen(numerator)
-  // The whole quotient (division to 0 decimal places, truncated), then half-up on the exact
-  // remainder: no 40-digit long division. big.js reads DP from the number's own constructor.
-  const constructor = numerator.constructor as typeof Decimal
-  const { DP, RM } = constructor
-  constructor.DP = 0
-  constructor.RM = Decimal.roundDown
-  const whole = numerator.div(divisor)
-  constructor.DP = DP
-  constructor.RM = RM
-  const remainder = numerator.minus(whole.times(divisor))
-  return Number(whole.toFixed(0)) + (remainder.times(2).gte(divisor) ? 1 : 0)
+  const wholePart = numerator.round(0, Decimal.roundDown)
+  const whole = Number(wholePart.toFixed(0))
+  if (!Number.isSafeInteger(whole)) return roundToFen(new Decimal(numerator).div(divisor))
+  const m = whole % divisor
+  const q = (whole - m) / divisor
+  const twiceM = 2 * m
+  if (twiceM >= divisor) return q + 1
+  if (twiceM + 1 < divisor) return q
+  // 2m + 1 = divisor: half-up exactly when the fraction is at least one half.
+  return numerator.minus(wholePart).gte(0.5) ? q + 1 : q
 }
 
 /** "1,234.5" or "1234.50" → 123450. Refuses more than two decimals and anything not a number. */

@@ -85,6 +85,7 @@ export function buildSchedule(terms: LoanTerms): ScheduledInstallment[] {
     ]
   }
 
+  const equalPrincipal = roundToFen(new Decimal(principal).div(n))
   const installments: ScheduledInstallment[] = []
   let remaining = principal
   let payment: Fen | null = null
@@ -97,9 +98,7 @@ export function buildSchedule(terms: LoanTerms): ScheduledInstallment[] {
     if (schedule.method === 'interest_first') {
       principalFen = isLast ? remaining : 0
     } else if (schedule.method === 'equal_principal') {
-      principalFen = isLast
-        ? remaining
-        : Math.min(remaining, roundToFen(new Decimal(principal).div(n)))
+      principalFen = isLast ? remaining : Math.min(remaining, equalPrincipal)
     } else {
       // Equal installments: the payment is recomputed only when the periodic rate changes.
       const rate = equalRate(k)
