@@ -3,6 +3,10 @@ import { ApiError, apiErrorFromZod, type Envelope } from '@shared/api/errors'
 import { isMethodName } from '@shared/api/methods'
 import { appHandlers } from './services/app'
 import type { ServiceContext } from './services/context'
+import { eventHandlers } from './services/events'
+import { loanHandlers } from './services/loans'
+import { paymentHandlers } from './services/payments'
+import { portfolioHandlers } from './services/portfolio'
 import { settingsHandlers } from './services/settings'
 
 /** The one handler table: every contract method, served by its domain's service module. */
@@ -10,6 +14,10 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   return {
     ...appHandlers(ctx),
     ...settingsHandlers(ctx),
+    ...loanHandlers(ctx),
+    ...paymentHandlers(ctx),
+    ...eventHandlers(ctx),
+    ...portfolioHandlers(ctx),
   }
 }
 

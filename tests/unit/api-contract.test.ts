@@ -6,7 +6,8 @@ import { METHOD_NAMES } from '@shared/api/methods'
 import { dispatch } from '../../src/main/handlers'
 import type { Handlers } from '@shared/api/contract'
 
-const handlers: Handlers = {
+// Only the methods these tests call; dispatch is what is under test.
+const handlers = {
   'app.info': () => ({
     name: 'RepayPath',
     version: '0.0.0',
@@ -15,9 +16,12 @@ const handlers: Handlers = {
     databaseFile: '/d/f',
     schemaVersion: 1,
   }),
-  'settings.get': () => ({ language: null }),
-  'settings.update': (patch) => ({ language: patch.language ?? null }),
-}
+  'settings.get': () => ({ language: null, lprTable: null }),
+  'settings.update': (patch: { language?: 'zh-CN' | 'en' | null }) => ({
+    language: patch.language ?? null,
+    lprTable: null,
+  }),
+} as unknown as Handlers
 
 describe('the API contract', () => {
   it('has exactly one entry per method name', () => {
@@ -29,7 +33,7 @@ describe('dispatch', () => {
   it('passes parsed input to the handler and returns its output', async () => {
     expect(await dispatch(handlers, 'settings.update', { language: 'en' })).toEqual({
       ok: true,
-      value: { language: 'en' },
+      value: { language: 'en', lprTable: null },
     })
   })
 
@@ -37,7 +41,7 @@ describe('dispatch', () => {
     let called = false
     const spy: Handlers = {
       ...handlers,
-      'settings.update': () => ((called = true), { language: null }),
+      'settings.update': () => ((called = true), { language: null, lprTable: null }),
     }
     const result = await dispatch(spy, 'settings.update', { language: 42 })
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'language' } })

@@ -1,9 +1,16 @@
+import type BetterSqlite3 from 'better-sqlite3'
 import type { Kysely } from 'kysely'
+import type { Clock } from '@shared/dates'
 import type { Database } from '../db/schema'
+import type { LedgerCache } from './ledger-cache'
 
-/** What every service gets: the database and facts about where and how the app runs. */
+/** What every service gets: the database, the clock, and facts about where and how the app runs. */
 export interface ServiceContext {
   db: Kysely<Database>
+  /** The raw connection, for bulk paths where Kysely's per-query cost would dominate. */
+  sqlite: BetterSqlite3.Database
+  clock: Clock
+  ledgers: LedgerCache
   app: {
     name: string
     version: string
@@ -12,4 +19,9 @@ export interface ServiceContext {
     databaseFile: string
     schemaVersion: number
   }
+}
+
+/** A timestamp for created_at / updated_at columns: UTC, ISO 8601. */
+export function nowStamp(): string {
+  return new Date().toISOString()
 }

@@ -8,14 +8,17 @@ import {
 import type { Database, SettingKey } from '../db/schema'
 import type { ServiceContext } from './context'
 
-const DEFAULT_SETTINGS: Settings = { language: null }
+const DEFAULT_SETTINGS: Settings = { language: null, lprTable: null }
 
 export async function readSettings(db: Kysely<Database>): Promise<Settings> {
   const rows = await db.selectFrom('settings').select(['key', 'value_json']).execute()
-  const stored = Object.fromEntries(rows.map((row) => [row.key, JSON.parse(row.value_json)]))
-  // Unknown or malformed stored values fall back to the defaults rather than breaking start-up.
-  const parsed = settingsSchema.partial().safeParse(stored)
-  return { ...DEFAULT_SETTINGS, ...(parsed.success ? parsed.data : {}) }
+  const settings: Settings = { ...DEFAULT_SETTINGS }
+  for (const row of rows) {
+    // A stored value that no longer parses falls back to its default rather than breaking start-up.
+    const parsed = settingsSchema.shape[row.key]?.safeParse(JSON.parse(row.value_json))
+    if (parsed?.success) Object.assign(settings, { [row.key]: parsed.data })
+  }
+  return settings
 }
 
 export async function updateSettings(
@@ -24,10 +27,11 @@ export async function updateSettings(
 ): Promise<Settings> {
   await db.transaction().execute(async (trx) => {
     for (const [key, value] of Object.entries(patch)) {
+      const valueJson = JSON.stringify(value)
       await trx
         .insertInto('settings')
-        .values({ key: key as SettingKey, value_json: JSON.stringify(value) })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value_json: JSON.stringify(value) }))
+        .values({ key: key as SettingKey, value_json: valueJson })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value_json: valueJson }))
         .execute()
     }
   })

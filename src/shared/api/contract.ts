@@ -1,5 +1,19 @@
 import { z } from 'zod'
+import { civilDateSchema } from '../dates'
+import { lprTableSchema } from '../engine/lpr'
+import { loanEventSchema } from '../engine/terms'
+import { positiveFenSchema } from '../money'
+import { ledgerSchema, paymentRecordSchema, stageSchema } from './ledger-schema'
 import type { MethodName } from './methods'
+import {
+  loanEventRowSchema,
+  loanInputSchema,
+  loanSchema,
+  loanSummarySchema,
+  overviewSchema,
+  paymentInputSchema,
+  paymentRowSchema,
+} from './records'
 
 /**
  * The API contract: for each method, one zod schema for its input and one for its output.
@@ -25,6 +39,8 @@ export type AppInfo = z.infer<typeof appInfoSchema>
 export const settingsSchema = z.object({
   /** null until the user picks one: the renderer then follows the system language. */
   language: languageSchema.nullable(),
+  /** The user's LPR table; null uses the one shipped with the app (engine/lpr.ts). */
+  lprTable: lprTableSchema.nullable(),
 })
 export type Settings = z.infer<typeof settingsSchema>
 
@@ -32,6 +48,10 @@ export const settingsPatchSchema = settingsSchema.partial().strict()
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>
 
 const noInput = z.object({}).strict()
+const byId = z.object({ id: z.number().int().positive() }).strict()
+const deleted = z.object({ deleted: z.literal(true) })
+/** The day to evaluate on; today (the backend's clock) when absent. */
+const asOf = civilDateSchema.optional()
 
 interface MethodSpec {
   input: z.ZodType
@@ -42,6 +62,100 @@ export const contract = {
   'app.info': { input: noInput, output: appInfoSchema },
   'settings.get': { input: noInput, output: settingsSchema },
   'settings.update': { input: settingsPatchSchema, output: settingsSchema },
+
+  'loans.list': {
+    input: z.object({ includeArchived: z.boolean().default(false), asOf }).strict(),
+    output: z.array(loanSummarySchema),
+  },
+  'loans.get': { input: byId, output: loanSchema },
+  'loans.create': { input: loanInputSchema.strict(), output: loanSchema },
+  'loans.update': {
+    input: loanInputSchema.partial().extend({ id: z.number().int().positive() }).strict(),
+    output: loanSchema,
+  },
+  'loans.archive': {
+    input: z.object({ id: z.number().int().positive(), archived: z.boolean() }).strict(),
+    output: loanSchema,
+  },
+  'loans.delete': { input: byId, output: deleted },
+  'loans.ledger': {
+    input: z
+      .object({ id: z.number().int().positive(), asOf, timeline: z.boolean().default(false) })
+      .strict(),
+    output: ledgerSchema,
+  },
+  'loans.projection': {
+    input: z
+      .object({
+        id: z.number().int().positive(),
+        asOf,
+        waits: z.array(z.number().int().min(0).max(3_650)).max(20).default([0, 7, 30, 60, 90]),
+        monthlyBudgetFen: positiveFenSchema.optional(),
+      })
+      .strict(),
+    output: z.object({
+      asOf: civilDateSchema,
+      costOfWaiting: z.array(
+        z.object({
+          waitDays: z.number().int(),
+          payOn: civilDateSchema,
+          payoffFen: z.number().int(),
+          extraFen: z.number().int(),
+        }),
+      ),
+      budgetPlan: z
+        .object({
+          monthlyFen: z.number().int(),
+          clears: z.boolean(),
+          clearedOn: civilDateSchema.nullable(),
+          totalPaidFen: z.number().int(),
+          payments: z.array(z.object({ paidOn: civilDateSchema, amountFen: z.number().int() })),
+        })
+        .nullable(),
+    }),
+  },
+
+  'payments.list': {
+    input: z.object({ loanId: z.number().int().positive() }).strict(),
+    output: z.array(paymentRowSchema),
+  },
+  'payments.preview': {
+    input: paymentInputSchema.strict(),
+    output: z.object({
+      allocation: paymentRecordSchema,
+      stageBefore: stageSchema,
+      stageAfter: stageSchema,
+      payoffAfterFen: z.number().int(),
+    }),
+  },
+  'payments.add': { input: paymentInputSchema.strict(), output: paymentRowSchema },
+  'payments.update': {
+    input: paymentInputSchema
+      .omit({ loanId: true })
+      .partial()
+      .extend({ id: z.number().int().positive() })
+      .strict(),
+    output: paymentRowSchema,
+  },
+  'payments.delete': { input: byId, output: deleted },
+
+  'events.list': {
+    input: z.object({ loanId: z.number().int().positive() }).strict(),
+    output: z.array(loanEventRowSchema),
+  },
+  'events.add': {
+    input: z
+      .object({
+        loanId: z.number().int().positive(),
+        event: loanEventSchema,
+        note: z.string().trim().max(1_000).default(''),
+      })
+      .strict(),
+    output: loanEventRowSchema,
+  },
+  'events.delete': { input: byId, output: deleted },
+
+  'portfolio.overview': { input: z.object({ asOf }).strict(), output: overviewSchema },
 } as const satisfies { [M in MethodName]: MethodSpec }
 
 type Contract = typeof contract

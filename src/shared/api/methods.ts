@@ -3,7 +3,28 @@
  * list (to allow-list IPC channels) so that it stays tiny and free of zod; `contract.ts` is
  * type-checked to have exactly these keys.
  */
-export const METHOD_NAMES = ['app.info', 'settings.get', 'settings.update'] as const
+export const METHOD_NAMES = [
+  'app.info',
+  'settings.get',
+  'settings.update',
+  'loans.list',
+  'loans.get',
+  'loans.create',
+  'loans.update',
+  'loans.archive',
+  'loans.delete',
+  'loans.ledger',
+  'loans.projection',
+  'payments.list',
+  'payments.preview',
+  'payments.add',
+  'payments.update',
+  'payments.delete',
+  'events.list',
+  'events.add',
+  'events.delete',
+  'portfolio.overview',
+] as const
 
 export type MethodName = (typeof METHOD_NAMES)[number]
 

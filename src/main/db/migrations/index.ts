@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import * as m0001 from './0001-loans-payments-settings'
+import * as m0002 from './0002-events-checklist-contacts'
 
 export interface Migration {
   /** Stored in `PRAGMA user_version` once applied; numbers are consecutive from 1. */
@@ -15,6 +16,7 @@ export interface Migration {
  */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'loans-payments-settings', up: m0001.up },
+  { version: 2, name: 'events-checklist-contacts', up: m0002.up },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

@@ -1,0 +1,39 @@
+import type { Ledger } from '@shared/engine/ledger-types'
+
+/**
+ * Ledgers are derived from a loan's terms, events and payments, and reading one costs far more
+ * than keeping it: the dashboard asks for every loan's ledger on each visit. Every write goes
+ * through a service, which drops the loan's entries here, so a cached ledger is never stale.
+ */
+export class LedgerCache {
+  private readonly entries = new Map<number, Map<string, Ledger>>()
+
+  get(loanId: number, key: string, compute: () => Ledger): Ledger {
+    let forLoan = this.entries.get(loanId)
+    if (forLoan === undefined) {
+      forLoan = new Map()
+      this.entries.set(loanId, forLoan)
+    }
+    let ledger = forLoan.get(key)
+    if (ledger === undefined) {
+      ledger = compute()
+      // A few dates per loan are asked for (today, a preview, a projection): keep it small.
+      if (forLoan.size >= 8) forLoan.delete(forLoan.keys().next().value!)
+      forLoan.set(key, ledger)
+    }
+    return ledger
+  }
+
+  /** The cached ledger, if there is one: lets callers skip reading the loan's history. */
+  peek(loanId: number, key: string): Ledger | undefined {
+    return this.entries.get(loanId)?.get(key)
+  }
+
+  invalidate(loanId: number): void {
+    this.entries.delete(loanId)
+  }
+
+  clear(): void {
+    this.entries.clear()
+  }
+}
