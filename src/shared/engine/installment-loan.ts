@@ -462,14 +462,16 @@ export class LoanSimulation {
     } else {
       for (const component of order) for (const bucket of this.openDue) take(bucket, component)
     }
-    this.settleOpenDue(day)
+    this.settleOpenDue(day, true)
     return left
   }
 
   /** After a payment: grace clearing, and dropping installments with nothing left to owe or accrue. */
-  private settleOpenDue(day: DayNumber): void {
+  private settleOpenDue(day: DayNumber, byPayment: boolean): void {
     this.openDue = this.openDue.filter((bucket) => {
+      // Only a payment clears an installment within its grace days (a waiver does not).
       if (
+        byPayment &&
         !bucket.clearedInGrace &&
         !this.chargeable(bucket, day) &&
         this.principalAndInterestOutstanding(bucket, day) === 0
@@ -481,8 +483,17 @@ export class LoanSimulation {
         bucket.accruedFen = { interest: 0, penalty: 0, compound: 0 }
         bucket.nextFeeDay = NEVER
       }
-      // Nothing owed means no principal or interest left either: nothing can accrue or be charged.
-      const done = this.totalOutstanding(bucket, day) === 0
+      // Nothing owed means no principal or interest left either, so nothing more can accrue or
+      // be charged — unless accrual from within the grace days is still to be charged.
+      const pendingGraceCharges =
+        !bucket.clearedInGrace &&
+        !this.chargeable(bucket, day) &&
+        !(
+          bucket.interestAccrual.eq(ZERO) &&
+          bucket.penaltyAccrual.eq(ZERO) &&
+          bucket.compoundAccrual.eq(ZERO)
+        )
+      const done = this.totalOutstanding(bucket, day) === 0 && !pendingGraceCharges
       if (done) bucket.settledDay ??= day
       else bucket.settledDay = null
       return !done
@@ -501,7 +512,13 @@ export class LoanSimulation {
    */
   private allocateRemainder(day: DayNumber, left: Fen, record: PaymentRecord): void {
     if (left === 0 && this.credit === 0) return
-    const future = this.pending.filter((bucket) => bucket.closed === 'open')
+    const future = this.pending.filter(
+      (bucket) =>
+        bucket.closed === 'open' &&
+        this.scheduledOutstanding(bucket, 'principal') +
+          this.scheduledOutstanding(bucket, 'interest') >
+          0,
+    )
     if (future.length === 0) {
       this.addOverpaid(left, record)
       return
@@ -614,7 +631,7 @@ export class LoanSimulation {
           this.stopChargesFrom = Math.min(this.stopChargesFrom, day)
           for (const bucket of this.openDue) bucket.nextFeeDay = this.feeDay(bucket)
         }
-        this.settleOpenDue(day)
+        this.settleOpenDue(day, false)
         break
       }
       case 'settlement': {
