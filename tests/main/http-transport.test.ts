@@ -2,6 +2,7 @@ import { request as httpRequest } from 'node:http'
 import { connect } from 'node:net'
 import { networkInterfaces } from 'node:os'
 import { describe, expect, it } from 'vitest'
+import { LATEST_SCHEMA_VERSION } from '../../src/main/db/migrations'
 import { CONTENT_SECURITY_POLICY } from '../../src/main/renderer-files'
 import { useBackend, useHttpServer } from '../support/backend'
 import { useTempDir } from '../support/temp-dir'
@@ -56,7 +57,11 @@ describe('HTTP transport (browser mode)', () => {
     expect(reply.status).toBe(200)
     expect(JSON.parse(reply.body)).toEqual({
       ok: true,
-      value: expect.objectContaining({ runtime: 'browser', dataDir: dir, schemaVersion: 1 }),
+      value: expect.objectContaining({
+        runtime: 'browser',
+        dataDir: dir,
+        schemaVersion: LATEST_SCHEMA_VERSION,
+      }),
     })
   })
 
@@ -73,7 +78,7 @@ describe('HTTP transport (browser mode)', () => {
     expect(JSON.parse(none.body).error.code).toBe('unauthorized')
     const auth = { Authorization: `Bearer ${server.token}` }
     const settings = await send(server.port, '/api/settings.get', { method: 'POST', headers: auth })
-    expect(JSON.parse(settings.body).value).toEqual({ language: null })
+    expect(JSON.parse(settings.body).value).toEqual({ language: null, lprTable: null })
   })
 
   it('answers 403 to a foreign Host or Origin, even with the token', async () => {

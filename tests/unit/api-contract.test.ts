@@ -91,6 +91,7 @@ describe('the typed client', () => {
   it('returns the value of a successful call', async () => {
     expect(await client.call('settings.update', { language: 'zh-CN' })).toEqual({
       language: 'zh-CN',
+      lprTable: null,
     })
   })
 
