@@ -33,10 +33,7 @@ async function main(): Promise<void> {
     rendererDir: builtPaths(__dirname).renderer,
     port,
   })
-  console.log(`RepayPath is running in browser mode at ${server.url}`)
-  console.log(`Data folder: ${dataDir}`)
-  if (values.open) openInBrowser(server.url)
-
+  // Ready to stop cleanly (closing the database) before anyone is told the address.
   const stop = async (): Promise<void> => {
     await server.close()
     await backend.close()
@@ -44,6 +41,12 @@ async function main(): Promise<void> {
   }
   process.once('SIGINT', () => void stop())
   process.once('SIGTERM', () => void stop())
+  console.log(`RepayPath is running in browser mode at ${server.url}`)
+  console.log(`Data folder: ${dataDir}`)
+  if (backend.problem !== null) {
+    console.log(`${backend.problem.message} Open the address above to restore a backup.`)
+  }
+  if (values.open) openInBrowser(server.url)
 }
 
 function openInBrowser(url: string): void {

@@ -1,5 +1,5 @@
 import { UTCDate } from '@date-fns/utc'
-import { addDays as addDaysFns, addMonths as addMonthsFns, format, isMatch } from 'date-fns'
+import { addDays as addDaysFns, addMonths as addMonthsFns, format } from 'date-fns'
 import { z } from 'zod'
 
 /**
@@ -13,8 +13,9 @@ export type DayNumber = number
 
 const MS_PER_DAY = 86_400_000
 
+/** A real calendar day written YYYY-MM-DD (2026-02-30 is not): it survives a round trip through its day number. */
 export function isCivilDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && isMatch(value, 'yyyy-MM-dd')
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && fromDayNumber(toDayNumber(value)) === value
 }
 
 export const civilDateSchema = z

@@ -3,6 +3,7 @@ import { dirname } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import { ApiError } from '@shared/api/errors'
+import { backupsDir, createBackup, type BackupClock } from './backup'
 import { LATEST_SCHEMA_VERSION } from './migrations'
 import { assertNotNewer, migrateToLatest } from './migrate'
 import type { Database } from './schema'
@@ -16,6 +17,8 @@ export interface OpenDatabaseOptions {
    * (see docs/native-modules.md); under Node the copy in node_modules is used.
    */
   nativeBinding?: string
+  /** The wall clock for the name of the backup taken before a migration. */
+  time?: BackupClock
 }
 
 export interface AppDatabase {
@@ -52,6 +55,16 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<AppDat
 
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
   try {
+    const fileVersion = sqlite.pragma('user_version', { simple: true }) as number
+    if (fileVersion > 0 && fileVersion < LATEST_SCHEMA_VERSION) {
+      // The user's data as it was, before this version changes its schema.
+      await createBackup(
+        sqlite,
+        backupsDir(dirname(file)),
+        'pre-migration',
+        options.time ?? { now: () => new Date() },
+      )
+    }
     const schemaVersion = await migrateToLatest(db as Kysely<unknown>)
     return { db, sqlite, file, schemaVersion, close: () => db.destroy() }
   } catch (error) {
@@ -60,13 +73,19 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<AppDat
   }
 }
 
-/** Reads the schema version through a read-only connection, so a refused file is never written. */
+/**
+ * Reads the schema version and checks the file's integrity through a read-only connection, so a
+ * refused file is never written.
+ */
 function refuseIfNewer(file: string, driverOptions: BetterSqlite3.Options): void {
   let version: number
   try {
     const probe = new BetterSqlite3(file, { ...driverOptions, readonly: true, fileMustExist: true })
     try {
       version = probe.pragma('user_version', { simple: true }) as number
+      // Damage anywhere in the file, found now rather than halfway through the user's work.
+      const check = probe.pragma('quick_check', { simple: true })
+      if (check !== 'ok') throw new Error(`the integrity check found: ${String(check)}`)
     } finally {
       probe.close()
     }

@@ -3,6 +3,6 @@ import type { ServiceContext } from './context'
 
 export function appHandlers(ctx: ServiceContext): Pick<Handlers, 'app.info'> {
   return {
-    'app.info': () => ({ ...ctx.app }),
+    'app.info': () => ({ ...ctx.app, database: { status: 'ok', reason: null, problem: null } }),
   }
 }

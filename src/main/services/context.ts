@@ -10,6 +10,8 @@ export interface ServiceContext {
   /** The raw connection, for bulk paths where Kysely's per-query cost would dominate. */
   sqlite: BetterSqlite3.Database
   clock: Clock
+  /** The wall clock, for timestamps and backup names (tests fix it). */
+  time: { now(): Date }
   ledgers: LedgerCache
   app: {
     name: string

@@ -149,6 +149,8 @@ const STATUS_BY_CODE: Readonly<Record<ErrorCode, number>> = {
   conflict: 409,
   database_too_new: 500,
   database_unusable: 500,
+  database_busy: 503,
+  storage_full: 507,
   internal: 500,
 }
 

@@ -4,7 +4,16 @@ import { lprTableSchema } from '../engine/lpr'
 import { loanEventSchema } from '../engine/terms'
 import { positiveFenSchema } from '../money'
 import { ledgerSchema, paymentRecordSchema, stageSchema } from './ledger-schema'
+import {
+  csvFileSchema,
+  csvImportResultSchema,
+  csvMappingSchema,
+  dataCountsSchema,
+  exportFileSchema,
+  importPreviewSchema,
+} from './exchange'
 import type { MethodName } from './methods'
+import { languageSchema } from './settings-schema'
 import {
   loanEventRowSchema,
   loanInputSchema,
@@ -22,9 +31,7 @@ import {
  * demands a handler for it.
  */
 
-export const LANGUAGES = ['zh-CN', 'en'] as const
-export const languageSchema = z.enum(LANGUAGES)
-export type Language = z.infer<typeof languageSchema>
+export { LANGUAGES, languageSchema, type Language } from './settings-schema'
 
 export const appInfoSchema = z.object({
   name: z.string(),
@@ -33,6 +40,14 @@ export const appInfoSchema = z.object({
   dataDir: z.string(),
   databaseFile: z.string(),
   schemaVersion: z.number().int().nonnegative(),
+  /** 'unusable' when the database could not be opened: only backups can be listed and restored. */
+  database: z.object({
+    status: z.enum(['ok', 'unusable']),
+    /** Why, for the user: a damaged or unreadable file, or one from a newer RepayPath. */
+    reason: z.enum(['damaged', 'too_new', 'busy']).nullable(),
+    /** The technical detail (SQLite's words). */
+    problem: z.string().nullable(),
+  }),
 })
 export type AppInfo = z.infer<typeof appInfoSchema>
 
@@ -48,6 +63,12 @@ export const settingsPatchSchema = settingsSchema.partial().strict()
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>
 
 const noInput = z.object({}).strict()
+const backupSchema = z.object({
+  name: z.string(),
+  reason: z.enum(['daily', 'manual', 'pre-migration', 'pre-restore', 'pre-import']),
+  createdAt: z.string(),
+  sizeBytes: z.number().int().nonnegative(),
+})
 const byId = z.object({ id: z.number().int().positive() }).strict()
 const deleted = z.object({ deleted: z.literal(true) })
 /** The day to evaluate on; today (the backend's clock) when absent. */
@@ -156,6 +177,47 @@ export const contract = {
   'events.delete': { input: byId, output: deleted },
 
   'portfolio.overview': { input: z.object({ asOf }).strict(), output: overviewSchema },
+
+  'backup.list': { input: noInput, output: z.array(backupSchema) },
+  'backup.create': { input: noInput, output: backupSchema },
+  'backup.restore': {
+    input: z
+      .object({
+        name: z.string().regex(/^repaypath-[\w-]+\.sqlite3$/, 'must be the name of a backup'),
+      })
+      .strict(),
+    output: z.object({ restoredFrom: z.string(), safetyCopy: z.string().nullable() }),
+  },
+
+  'data.export': { input: noInput, output: exportFileSchema },
+  'data.importPreview': {
+    input: z.object({ file: exportFileSchema }).strict(),
+    output: importPreviewSchema,
+  },
+  'data.import': {
+    input: z.object({ file: exportFileSchema }).strict(),
+    output: z.object({ imported: dataCountsSchema, backup: z.string() }),
+  },
+  'csv.exportPayments': {
+    input: z.object({ loanId: z.number().int().positive().optional() }).strict(),
+    output: csvFileSchema,
+  },
+  'csv.exportLedger': {
+    input: z.object({ loanId: z.number().int().positive(), asOf }).strict(),
+    output: csvFileSchema,
+  },
+  'csv.importPayments': {
+    input: z
+      .object({
+        loanId: z.number().int().positive(),
+        csv: z.string().max(20_000_000),
+        mapping: csvMappingSchema,
+        amountUnit: z.enum(['yuan', 'fen']).default('yuan'),
+        dryRun: z.boolean(),
+      })
+      .strict(),
+    output: csvImportResultSchema,
+  },
 } as const satisfies { [M in MethodName]: MethodSpec }
 
 type Contract = typeof contract

@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'forbidden',
   'database_too_new',
   'database_unusable',
+  'database_busy',
+  'storage_full',
   'internal',
 ] as const
 
@@ -57,11 +59,13 @@ export const envelopeSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), error: apiErrorSchema }),
 ])
 
-/** The first zod issue becomes the error: its path names the field (`terms.rate`, `payments.3.amountFen`). */
+/**
+ * The first zod issue becomes the error: its path names the field (`terms.rate`,
+ * `payments.3.amountFen`); a problem with the input as a whole (not an object, say) names `input`.
+ */
 export function apiErrorFromZod(error: z.ZodError): ApiError {
   const issue = error.issues[0]
-  if (issue === undefined) return new ApiError('invalid_input', 'Invalid input')
-  const field = issue.path.length > 0 ? issue.path.map(String).join('.') : undefined
-  const message = field === undefined ? issue.message : `${field}: ${issue.message}`
-  return new ApiError('invalid_input', message, field)
+  if (issue === undefined) return new ApiError('invalid_input', 'Invalid input', 'input')
+  const field = issue.path.length > 0 ? issue.path.map(String).join('.') : 'input'
+  return new ApiError('invalid_input', `${field}: ${issue.message}`, field)
 }

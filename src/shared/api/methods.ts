@@ -24,6 +24,15 @@ export const METHOD_NAMES = [
   'events.add',
   'events.delete',
   'portfolio.overview',
+  'backup.list',
+  'backup.create',
+  'backup.restore',
+  'data.export',
+  'data.importPreview',
+  'data.import',
+  'csv.exportPayments',
+  'csv.exportLedger',
+  'csv.importPayments',
 ] as const
 
 export type MethodName = (typeof METHOD_NAMES)[number]

@@ -2,10 +2,14 @@ import { useTranslation } from 'react-i18next'
 import { HashRouter, NavLink, Route, Routes } from 'react-router'
 import { DashboardPage } from '../features/dashboard/DashboardPage'
 import { LoansPage } from '../features/loans/LoansPage'
+import { RecoveryPage } from '../features/recovery/RecoveryPage'
 import { SettingsPage } from '../features/settings/SettingsPage'
+import { useAppInfo } from './queries'
 
 export function App() {
   const { t } = useTranslation()
+  const appInfo = useAppInfo()
+  if (appInfo.data?.database.status === 'unusable') return <RecoveryPage info={appInfo.data} />
   return (
     <HashRouter>
       <div className="shell">
