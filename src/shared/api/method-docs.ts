@@ -1,0 +1,46 @@
+import type { MethodName } from './methods'
+
+/** One line per method for docs/api.md; the type checker demands one for every method. */
+export const METHOD_SUMMARIES = {
+  'app.info':
+    'Version, runtime, data folder and database file, and whether the database could be opened.',
+  'settings.get':
+    'The settings: interface language (null = the system language) and the LPR table (null = the shipped one).',
+  'settings.update': 'Changes some settings; returns them all.',
+  'loans.list':
+    'Loans with where each stands on `asOf` (today by default), most urgent first; archived ones only when asked.',
+  'loans.get': 'One loan with its terms.',
+  'loans.create': 'Records a loan: its name, lender, lender kind, preset and complete terms.',
+  'loans.update': 'Changes a loan; refused if its payments and events no longer fit the new terms.',
+  'loans.archive': 'Archives a loan (hidden from lists and totals) or brings it back.',
+  'loans.delete': 'Deletes a loan with its payments, events, checklist and contact log.',
+  'loans.ledger':
+    'The engine’s ledger of a loan on `asOf`: installments, amounts by component, stage, daily accrual, payoff; with `timeline` for charts.',
+  'loans.projection':
+    'The cost of waiting (clearing the loan after each of `waits` days) and, given a monthly budget, the plan that clears it.',
+  'payments.list': 'A loan’s payments by date.',
+  'payments.preview':
+    'How a payment would be allocated and the stage before and after, without saving it.',
+  'payments.add': 'Records a payment (not in the future, not before disbursement).',
+  'payments.update': 'Changes a payment.',
+  'payments.delete': 'Deletes a payment.',
+  'events.list':
+    'A loan’s restructuring events (agreed plans, deferrals, waivers, settlements) by date.',
+  'events.add':
+    'Records a restructuring event; refused if the loan can no longer be computed with it.',
+  'events.delete': 'Deletes a restructuring event.',
+  'portfolio.overview':
+    'Totals across open loans: owed, overdue, penalty to date, what each day adds.',
+  'backup.list': 'The backups in the data folder, newest first.',
+  'backup.create': 'Takes a backup now.',
+  'backup.restore':
+    'Replaces the database with a backup, keeping a copy of the current file first.',
+  'data.export': 'Everything, as one versioned JSON document.',
+  'data.importPreview':
+    'What importing an export file would replace and bring in, and any problem with it; changes nothing.',
+  'data.import': 'Replaces everything with an export file, all or nothing, after a backup.',
+  'csv.exportPayments': 'Payments (of one loan or all) as CSV.',
+  'csv.exportLedger': 'A loan’s ledger on `asOf` as CSV, one row per installment.',
+  'csv.importPayments':
+    'Payments from a CSV with a column mapping; `dryRun` shows the rows and errors without saving.',
+} as const satisfies Record<MethodName, string>
