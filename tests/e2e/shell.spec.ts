@@ -1,20 +1,12 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { useTempDir } from '../support/temp-dir'
-import { launchChromium, screenshotPath, serveApp, type ServedApp } from './support/browser'
+import { screenshotPath, serveApp, useBrowser, type ServedApp } from './support/browser'
 
 const tempDir = useTempDir('repaypath-e2e-')
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = useBrowser()
 
 async function withApp(run: (app: ServedApp) => Promise<void>): Promise<void> {
   const app = await serveApp(tempDir())
@@ -26,7 +18,7 @@ async function withApp(run: (app: ServedApp) => Promise<void>): Promise<void> {
 }
 
 async function openPage(locale: string): Promise<Page> {
-  const context = await browser.newContext({ locale, viewport: { width: 1024, height: 700 } })
+  const context = await browser().newContext({ locale, viewport: { width: 1024, height: 700 } })
   return context.newPage()
 }
 

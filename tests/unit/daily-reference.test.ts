@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { LoanEvent, LoanTerms, Payment } from '@shared/engine/terms'
 import { dailyReferenceLedger } from '../support/daily-reference'
+import { singleInstallment } from '../support/loan-terms'
 
 /*
  * Hand-derived checks of the daily reference itself. Unless a case says otherwise the loan is
@@ -12,39 +13,11 @@ import { dailyReferenceLedger } from '../support/daily-reference'
  */
 
 function terms(overrides: Partial<LoanTerms> = {}): LoanTerms {
-  return {
-    kind: 'installment',
-    principalFen: 100000,
+  return singleInstallment('2024-02-01', 100000, 1550, {
     disbursedOn: '2024-01-01',
-    rate: { value: '0.0005', per: 'day' },
-    dayCount: 'ACT/365',
-    rateChanges: [],
-    schedule: {
-      method: 'custom',
-      installments: [{ dueOn: '2024-02-01', principalFen: 100000, interestFen: 1550 }],
-    },
     graceDays: 0,
-    penalty: {
-      rate: { mode: 'multiplier', multiplier: '0.5' },
-      basis: 'overdue_principal',
-      contractInterestContinues: true,
-    },
-    compounding: { enabled: false, rate: 'penalty' },
-    lateFee: {
-      kind: 'none',
-      fixedFen: 0,
-      percent: '0',
-      frequency: 'once',
-      minFen: 0,
-      maxFen: null,
-    },
-    allocation: {
-      order: ['fee', 'penalty', 'compound', 'interest', 'principal'],
-      scope: 'installment_first',
-    },
-    card: null,
     ...overrides,
-  }
+  })
 }
 
 const twoInstallments: LoanTerms['schedule'] = {
