@@ -21,6 +21,7 @@ export function isCivilDate(value: string): boolean {
 export const civilDateSchema = z
   .string()
   .refine(isCivilDate, 'must be a real calendar date written YYYY-MM-DD')
+  .refine((date) => date >= '1900-01-01' && date <= '2199-12-31', 'must be between 1900 and 2199')
 
 function toUtc(date: CivilDate): UTCDate {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number]

@@ -15,13 +15,28 @@ import { z } from 'zod'
 export type Fen = number
 
 export const fenSchema = z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER)
-export const positiveFenSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
-export const nonNegativeFenSchema = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)
+/**
+ * The largest amount RepayPath takes: ¥10 billion. Far above any personal loan, and low enough
+ * that decades of penalty interest on it stay exact integers in JavaScript numbers.
+ */
+export const MAX_AMOUNT_FEN = 1_000_000_000_000
+export const positiveFenSchema = z.number().int().positive().max(MAX_AMOUNT_FEN)
+export const nonNegativeFenSchema = z.number().int().nonnegative().max(MAX_AMOUNT_FEN)
 
 /** A decimal number written as a string, e.g. "0.0005" or "18.25": rates and multipliers. */
+const DECIMAL_PATTERN = /^\d{1,6}(\.\d{1,12})?$/
 export const decimalStringSchema = z
   .string()
-  .regex(/^\d+(\.\d+)?$/, 'must be a decimal number such as 0.0005')
+  .regex(DECIMAL_PATTERN, 'must be a decimal number such as 0.0005')
+
+/** A decimal string no larger than `max` (compared exactly). */
+export function decimalAtMost(max: string) {
+  // Zod runs the refinement even when the pattern failed: only a well-formed number is compared.
+  return decimalStringSchema.refine(
+    (value) => !DECIMAL_PATTERN.test(value) || !new Decimal(value).gt(max),
+    `must be at most ${max}`,
+  )
+}
 
 /**
  * The decimal type of the engine: its own big.js constructor (so no other user of big.js is

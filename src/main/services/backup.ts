@@ -45,7 +45,14 @@ export function backupHandlers(
       if (!listBackups(dir).some((info) => info.name === name)) {
         throw new ApiError('not_found', `There is no backup named ${name}`, 'name')
       }
-      const { restoredFrom, safetyCopy } = await deps.restore(join(dir, name))
+      const { restoredFrom, safetyCopy } = await deps
+        .restore(join(dir, name))
+        .catch((error: unknown) => {
+          // The restore names its own parameter; the caller knows the backup by `name`.
+          if (error instanceof ApiError && error.field === 'backupFile')
+            throw new ApiError(error.code, error.message, 'name')
+          throw error
+        })
       return {
         restoredFrom: restoredFrom.split(/[\\/]/).at(-1)!,
         safetyCopy: safetyCopy?.split(/[\\/]/).at(-1) ?? null,

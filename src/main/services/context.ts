@@ -27,3 +27,13 @@ export interface ServiceContext {
 export function nowStamp(): string {
   return new Date().toISOString()
 }
+
+/**
+ * A patch without the keys whose value is `undefined`: zod lets `{ note: undefined }` through a
+ * partial schema (and Electron's IPC keeps such keys), but it must mean "leave note alone".
+ */
+export function definedOnly<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(patch).filter(([, value]) => value !== undefined),
+  ) as Partial<T>
+}

@@ -1,9 +1,10 @@
 import type { Handlers, ParsedInput } from '@shared/api/contract'
+import { ApiError } from '@shared/api/errors'
 import type { Loan, LoanSummary } from '@shared/api/records'
 import type { Ledger } from '@shared/engine/ledger-types'
 import { costOfWaiting, planForMonthlyBudget } from '@shared/engine/projection'
 import { sumAmounts } from '@shared/engine/ledger-types'
-import { nowStamp, type ServiceContext } from './context'
+import { definedOnly, nowStamp, type ServiceContext } from './context'
 import {
   assertComputable,
   cachedLedger,
@@ -45,7 +46,7 @@ export async function updateLoan(
   const { id, ...patch } = input
   const loan = await ctx.db.transaction().execute(async (trx) => {
     const current = await getLoan(trx, id)
-    const next = { ...current, ...patch }
+    const next = { ...current, ...definedOnly(patch) }
     await trx
       .updateTable('loans')
       .set({ ...loanColumns(next), updated_at: nowStamp() })
@@ -166,6 +167,13 @@ export function loanHandlers(
     'loans.projection': async ({ id, asOf, waits, monthlyBudgetFen }) => {
       const { loan, events, payments } = await loadHistory(ctx.db, id)
       const day = asOf ?? ctx.clock.today()
+      if (day < loan.terms.disbursedOn) {
+        throw new ApiError(
+          'invalid_input',
+          'asOf: a projection starts on or after the disbursement',
+          'asOf',
+        )
+      }
       return {
         asOf: day,
         costOfWaiting: costOfWaiting(loan.terms, events, payments, day, waits),

@@ -4,7 +4,7 @@ import { ApiError } from '@shared/api/errors'
 import type { PaymentRow } from '@shared/api/records'
 import { computeLedger } from '@shared/engine/ledger'
 import type { Database } from '../db/schema'
-import { nowStamp, type ServiceContext } from './context'
+import { definedOnly, nowStamp, type ServiceContext } from './context'
 import { assertComputable, getLoan, loadHistory, paymentFromRow } from './loan-data'
 
 function refuseFuture(ctx: ServiceContext, paidOn: string): void {
@@ -60,7 +60,7 @@ export async function updatePayment(
   if (patch.paidOn !== undefined) refuseFuture(ctx, patch.paidOn)
   const updated = await ctx.db.transaction().execute(async (trx) => {
     const current = await getPayment(trx, id)
-    const next = { ...current, ...patch }
+    const next = { ...current, ...definedOnly(patch) }
     await trx
       .updateTable('payments')
       .set({

@@ -6,7 +6,7 @@ import {
   type SettingsPatch,
 } from '@shared/api/contract'
 import type { Database, SettingKey } from '../db/schema'
-import type { ServiceContext } from './context'
+import { definedOnly, type ServiceContext } from './context'
 
 const DEFAULT_SETTINGS: Settings = { language: null, lprTable: null }
 
@@ -26,7 +26,7 @@ export async function updateSettings(
   patch: SettingsPatch,
 ): Promise<Settings> {
   await db.transaction().execute(async (trx) => {
-    for (const [key, value] of Object.entries(patch)) {
+    for (const [key, value] of Object.entries(definedOnly(patch))) {
       const valueJson = JSON.stringify(value)
       await trx
         .insertInto('settings')

@@ -16,10 +16,12 @@ import type { MethodName } from './methods'
 import { languageSchema } from './settings-schema'
 import {
   loanEventRowSchema,
+  loanFieldsSchema,
   loanInputSchema,
   loanSchema,
   loanSummarySchema,
   overviewSchema,
+  paymentFieldsSchema,
   paymentInputSchema,
   paymentRowSchema,
 } from './records'
@@ -91,7 +93,8 @@ export const contract = {
   'loans.get': { input: byId, output: loanSchema },
   'loans.create': { input: loanInputSchema.strict(), output: loanSchema },
   'loans.update': {
-    input: loanInputSchema.partial().extend({ id: z.number().int().positive() }).strict(),
+    // No defaults in a patch: a field left out keeps its value.
+    input: loanFieldsSchema.partial().extend({ id: z.number().int().positive() }).strict(),
     output: loanSchema,
   },
   'loans.archive': {
@@ -151,7 +154,7 @@ export const contract = {
   },
   'payments.add': { input: paymentInputSchema.strict(), output: paymentRowSchema },
   'payments.update': {
-    input: paymentInputSchema
+    input: paymentFieldsSchema
       .omit({ loanId: true })
       .partial()
       .extend({ id: z.number().int().positive() })

@@ -7,21 +7,34 @@ import { stageSchema } from './ledger-schema'
 
 /** The records the API reads and writes: loans, payments, restructuring events, summaries. */
 
-const text = (max: number) => z.string().trim().max(max)
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((value) => !value.includes('\u0000'), 'must not contain a NUL character')
 const id = z.number().int().positive()
 const timestamp = z.string()
 
-export const loanInputSchema = z.object({
-  name: text(100).min(1, 'a loan needs a name'),
-  lender: text(100).default(''),
+/** A loan's fields as stored; every one can be changed by loans.update. */
+export const loanFieldsSchema = z.object({
+  name: text(100).refine((value) => value.length > 0, 'a loan needs a name'),
+  lender: text(100),
   lenderKind: z.enum(LENDER_KINDS),
-  presetId: z.enum(PRESET_IDS).nullable().default(null),
+  presetId: z.enum(PRESET_IDS).nullable(),
   terms: loanTermsSchema,
-  notes: text(5_000).default(''),
+  notes: text(5_000),
+})
+
+/** What loans.create takes: the optional fields default to empty. */
+export const loanInputSchema = loanFieldsSchema.extend({
+  lender: loanFieldsSchema.shape.lender.default(''),
+  presetId: loanFieldsSchema.shape.presetId.default(null),
+  notes: loanFieldsSchema.shape.notes.default(''),
 })
 export type LoanInput = z.input<typeof loanInputSchema>
 
-export const loanSchema = loanInputSchema.extend({
+export const loanSchema = loanFieldsSchema.extend({
   id,
   archived: z.boolean(),
   createdAt: timestamp,
@@ -39,16 +52,22 @@ export const PAYMENT_CHANNELS = [
   'other',
 ] as const
 
-export const paymentInputSchema = z.object({
+/** A payment's fields as stored; loans.update-style patches use these without defaults. */
+export const paymentFieldsSchema = z.object({
   loanId: id,
   paidOn: civilDateSchema,
   amountFen: positiveFenSchema,
-  channel: z.enum(PAYMENT_CHANNELS).default('app'),
-  note: text(1_000).default(''),
+  channel: z.enum(PAYMENT_CHANNELS),
+  note: text(1_000),
+})
+
+export const paymentInputSchema = paymentFieldsSchema.extend({
+  channel: paymentFieldsSchema.shape.channel.default('app'),
+  note: paymentFieldsSchema.shape.note.default(''),
 })
 export type PaymentInput = z.input<typeof paymentInputSchema>
 
-export const paymentRowSchema = paymentInputSchema.extend({ id, createdAt: timestamp })
+export const paymentRowSchema = paymentFieldsSchema.extend({ id, createdAt: timestamp })
 export type PaymentRow = z.infer<typeof paymentRowSchema>
 
 export const loanEventRowSchema = z.object({

@@ -1,6 +1,11 @@
 import { z } from 'zod'
 import { civilDateSchema, toDayNumber } from '../dates'
-import { decimalStringSchema, nonNegativeFenSchema, positiveFenSchema } from '../money'
+import {
+  decimalAtMost,
+  decimalStringSchema,
+  nonNegativeFenSchema,
+  positiveFenSchema,
+} from '../money'
 
 /**
  * A loan's terms: everything the engine needs to compute what is owed on any date. Every
@@ -23,10 +28,16 @@ export const COMPONENTS = ['fee', 'penalty', 'compound', 'interest', 'principal'
 /** fee = 违约金/滞纳金, penalty = 罚息, compound = 复利, interest = 利息, principal = 本金. */
 export type Component = (typeof COMPONENTS)[number]
 
-export const rateSchema = z.object({
-  value: decimalStringSchema,
-  per: z.enum(['day', 'year']),
-})
+/** Rates beyond these bounds are not loans people hold (5 % a day, 2,000 % a year). */
+export const rateSchema = z
+  .object({ value: decimalStringSchema, per: z.enum(['day', 'year']) })
+  .refine(
+    (rate) => decimalAtMost(rate.per === 'day' ? '0.05' : '20').safeParse(rate.value).success,
+    {
+      message: 'is beyond any real rate (at most 5 % a day or 2,000 % a year)',
+      path: ['value'],
+    },
+  )
 export type Rate = z.infer<typeof rateSchema>
 
 export const REPAYMENT_METHODS = [
@@ -64,7 +75,7 @@ export type Schedule = z.infer<typeof scheduleSchema>
 export const penaltySchema = z.object({
   rate: z.discriminatedUnion('mode', [
     /** penalty rate = contract rate × multiplier (1.5 = "+50 %"). */
-    z.object({ mode: z.literal('multiplier'), multiplier: decimalStringSchema }),
+    z.object({ mode: z.literal('multiplier'), multiplier: decimalAtMost('10') }),
     z.object({ mode: z.literal('absolute'), rate: rateSchema }),
   ]),
   /** What the penalty rate applies to: overdue principal, or overdue principal and interest. */
@@ -86,7 +97,7 @@ export const compoundingSchema = z.object({
 export const lateFeeSchema = z.object({
   kind: z.enum(['none', 'fixed', 'percent_of_overdue', 'percent_of_unpaid_minimum']),
   fixedFen: nonNegativeFenSchema,
-  percent: decimalStringSchema,
+  percent: decimalAtMost('1'),
   /** Charged once per overdue installment, or again each further period it stays unpaid. */
   frequency: z.enum(['once', 'each_period']),
   minFen: nonNegativeFenSchema,
@@ -111,14 +122,14 @@ export const creditCardSchema = z.object({
   statementOn: civilDateSchema,
   dueDaysAfterStatement: z.number().int().min(1).max(60),
   /** Minimum payment = this share of the principal balance + all interest and fees billed. */
-  minimumPercent: decimalStringSchema,
+  minimumPercent: decimalAtMost('1'),
   minimumFloorFen: nonNegativeFenSchema,
   /** 全额计息 (interest on the whole statement balance) or 剩余计息 (only the unpaid part). */
   interestOn: z.enum(['full_balance', 'unpaid_part']),
 })
 export type CreditCardTerms = z.infer<typeof creditCardSchema>
 
-export const rateChangeSchema = z.object({ from: civilDateSchema, value: decimalStringSchema })
+export const rateChangeSchema = z.object({ from: civilDateSchema, value: decimalAtMost('20') })
 
 export const loanTermsSchema = z
   .object({
