@@ -2,7 +2,7 @@ import { contract, type Handlers } from '@shared/api/contract'
 import { ApiError, apiErrorFromZod, type Envelope } from '@shared/api/errors'
 import { isMethodName } from '@shared/api/methods'
 import { METHOD_NAMES } from '@shared/api/methods'
-import type { AppInfo } from '@shared/api/contract'
+import { DEFAULT_REMINDERS, type AppInfo } from '@shared/api/contract'
 import { appHandlers } from './services/app'
 import { backupHandlers, type BackupDeps } from './services/backup'
 import type { ServiceContext } from './services/context'
@@ -59,7 +59,7 @@ export function createRecoveryHandlers(
         problem: problem.message,
       },
     }),
-    'settings.get': () => ({ language: null, lprTable: null }),
+    'settings.get': () => ({ language: null, lprTable: null, reminders: DEFAULT_REMINDERS }),
     ...backupHandlers(backups),
   }
 }

@@ -205,4 +205,25 @@ describe('loan, payment and event services', () => {
     expect(await call(handlers, 'loans.list', {})).toHaveLength(1)
     expect(await call(handlers, 'loans.list', { includeArchived: true })).toHaveLength(2)
   })
+
+  it('keeps settings: language, the LPR table and which reminders to show', async () => {
+    const { handlers } = await backendOn('2026-04-16')
+    expect(await call(handlers, 'settings.get', {})).toMatchObject({
+      language: null,
+      lprTable: null,
+      reminders: { daysBefore: 3, onDueDate: true, onStageChange: true, onFollowUp: true },
+    })
+    const lprTable = [{ from: '2025-05-20', oneYear: '0.0300', fiveYear: '0.0350', sourceId: null }]
+    await call(handlers, 'settings.update', {
+      lprTable,
+      reminders: { daysBefore: 5, onDueDate: false, onStageChange: true, onFollowUp: true },
+    })
+    expect(await call(handlers, 'settings.get', {})).toMatchObject({
+      lprTable,
+      reminders: { daysBefore: 5, onDueDate: false },
+    })
+    expect(
+      await failure(handlers, 'settings.update', { reminders: { daysBefore: 99 } }),
+    ).toMatchObject({ field: 'reminders.daysBefore' })
+  })
 })

@@ -2,6 +2,7 @@ import { request as httpRequest } from 'node:http'
 import { connect } from 'node:net'
 import { networkInterfaces } from 'node:os'
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_REMINDERS } from '@shared/api/contract'
 import { LATEST_SCHEMA_VERSION } from '../../src/main/db/migrations'
 import { CONTENT_SECURITY_POLICY } from '../../src/main/renderer-files'
 import { useBackend, useHttpServer } from '../support/backend'
@@ -78,7 +79,11 @@ describe('HTTP transport (browser mode)', () => {
     expect(JSON.parse(none.body).error.code).toBe('unauthorized')
     const auth = { Authorization: `Bearer ${server.token}` }
     const settings = await send(server.port, '/api/settings.get', { method: 'POST', headers: auth })
-    expect(JSON.parse(settings.body).value).toEqual({ language: null, lprTable: null })
+    expect(JSON.parse(settings.body).value).toEqual({
+      language: null,
+      lprTable: null,
+      reminders: DEFAULT_REMINDERS,
+    })
   })
 
   it('answers 403 to a foreign Host or Origin, even with the token', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createApiClient } from '@shared/api/client'
-import { contract } from '@shared/api/contract'
+import { DEFAULT_REMINDERS, contract } from '@shared/api/contract'
 import { ApiError } from '@shared/api/errors'
 import { METHOD_NAMES } from '@shared/api/methods'
 import { dispatch } from '../../src/main/handlers'
@@ -16,10 +16,11 @@ const handlers = {
     databaseFile: '/d/f',
     schemaVersion: 1,
   }),
-  'settings.get': () => ({ language: null, lprTable: null }),
+  'settings.get': () => ({ language: null, lprTable: null, reminders: DEFAULT_REMINDERS }),
   'settings.update': (patch: { language?: 'zh-CN' | 'en' | null }) => ({
     language: patch.language ?? null,
     lprTable: null,
+    reminders: DEFAULT_REMINDERS,
   }),
 } as unknown as Handlers
 
@@ -33,7 +34,7 @@ describe('dispatch', () => {
   it('passes parsed input to the handler and returns its output', async () => {
     expect(await dispatch(handlers, 'settings.update', { language: 'en' })).toEqual({
       ok: true,
-      value: { language: 'en', lprTable: null },
+      value: { language: 'en', lprTable: null, reminders: DEFAULT_REMINDERS },
     })
   })
 
@@ -41,7 +42,10 @@ describe('dispatch', () => {
     let called = false
     const spy: Handlers = {
       ...handlers,
-      'settings.update': () => ((called = true), { language: null, lprTable: null }),
+      'settings.update': () => (
+        (called = true),
+        { language: null, lprTable: null, reminders: DEFAULT_REMINDERS }
+      ),
     }
     const result = await dispatch(spy, 'settings.update', { language: 42 })
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'language' } })
@@ -92,6 +96,7 @@ describe('the typed client', () => {
     expect(await client.call('settings.update', { language: 'zh-CN' })).toEqual({
       language: 'zh-CN',
       lprTable: null,
+      reminders: DEFAULT_REMINDERS,
     })
   })
 

@@ -82,4 +82,4 @@ export interface SettingsTable {
   value_json: string
 }
 
-export type SettingKey = 'language' | 'lprTable'
+export type SettingKey = 'language' | 'lprTable' | 'reminders'

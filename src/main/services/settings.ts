@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import {
+  DEFAULT_REMINDERS,
   settingsSchema,
   type Handlers,
   type Settings,
@@ -8,7 +9,7 @@ import {
 import type { Database, SettingKey } from '../db/schema'
 import { definedOnly, type ServiceContext } from './context'
 
-const DEFAULT_SETTINGS: Settings = { language: null, lprTable: null }
+const DEFAULT_SETTINGS: Settings = { language: null, lprTable: null, reminders: DEFAULT_REMINDERS }
 
 export async function readSettings(db: Kysely<Database>): Promise<Settings> {
   const rows = await db.selectFrom('settings').select(['key', 'value_json']).execute()

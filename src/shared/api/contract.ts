@@ -13,7 +13,7 @@ import {
   importPreviewSchema,
 } from './exchange'
 import type { MethodName } from './methods'
-import { languageSchema } from './settings-schema'
+import { languageSchema, remindersSchema } from './settings-schema'
 import {
   loanEventRowSchema,
   loanFieldsSchema,
@@ -33,7 +33,14 @@ import {
  * demands a handler for it.
  */
 
-export { LANGUAGES, languageSchema, type Language } from './settings-schema'
+export {
+  DEFAULT_REMINDERS,
+  LANGUAGES,
+  languageSchema,
+  remindersSchema,
+  type Language,
+  type Reminders,
+} from './settings-schema'
 
 export const appInfoSchema = z.object({
   name: z.string(),
@@ -58,6 +65,7 @@ export const settingsSchema = z.object({
   language: languageSchema.nullable(),
   /** The user's LPR table; null uses the one shipped with the app (engine/lpr.ts). */
   lprTable: lprTableSchema.nullable(),
+  reminders: remindersSchema,
 })
 export type Settings = z.infer<typeof settingsSchema>
 

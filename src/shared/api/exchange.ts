@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { civilDateSchema } from '../dates'
 import { lprTableSchema } from '../engine/lpr'
 import { loanEventSchema } from '../engine/terms'
-import { languageSchema } from './settings-schema'
+import { languageSchema, remindersSchema } from './settings-schema'
 import { loanSchema, paymentRowSchema } from './records'
 
 /**
@@ -18,7 +18,11 @@ export const exportFileSchema = z.object({
   version: z.literal(EXPORT_VERSION),
   exportedAt: z.string(),
   app: z.object({ version: z.string(), schemaVersion: z.number().int() }),
-  settings: z.object({ language: languageSchema.nullable(), lprTable: lprTableSchema.nullable() }),
+  settings: z.object({
+    language: languageSchema.nullable(),
+    lprTable: lprTableSchema.nullable(),
+    reminders: remindersSchema.optional(),
+  }),
   loans: z.array(loanSchema),
   payments: z.array(paymentRowSchema),
   events: z.array(
