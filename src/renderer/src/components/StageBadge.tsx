@@ -1,0 +1,20 @@
+import { useTranslation } from 'react-i18next'
+import type { LoanSummary } from '@shared/api/records'
+
+type Stage = LoanSummary['status']['stage']
+
+/** The overdue stage as text and colour (never colour alone): 正常, 宽限期, M1 … M7. */
+export function StageBadge({ stage }: { stage: Stage }) {
+  const { t } = useTranslation()
+  const severity =
+    stage.code === 'current' ? 'ok' : stage.code === 'grace' || stage.code === 1 ? 'warn' : 'bad'
+  const label = typeof stage.code === 'number' ? stage.label : t(`stage.${stage.code}`)
+  return (
+    <span
+      className={`stage-badge stage-${severity}`}
+      title={t(`stage.meaning.${String(stage.code)}`)}
+    >
+      {label}
+    </span>
+  )
+}
