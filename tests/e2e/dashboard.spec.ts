@@ -92,6 +92,15 @@ describe('the dashboard with a loan', () => {
       expect(await page.getByTestId('overdue-now').textContent()).toBe(
         formatFen(after.overdueFen, 'zh-CN'),
       )
+
+      // The Loans page lists it too; archived, it shows only when asked for.
+      await api(app, 'loans.archive', { id: loan.id, archived: true })
+      await page.goto(`${app.origin}/#/loans`)
+      await page.getByRole('heading', { level: 1, name: '贷款' }).waitFor()
+      await page.getByText('还没有贷款').waitFor()
+      await page.getByRole('checkbox', { name: '显示已归档的贷款' }).check()
+      await page.getByTestId(`loan-row-${loan.id}`).getByText('已归档').waitFor()
+      await page.screenshot({ path: screenshotPath('loans-archived-zh-CN'), fullPage: true })
       await context.close()
     } finally {
       await app.stop()

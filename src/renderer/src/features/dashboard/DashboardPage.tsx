@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../api'
-import { useAppInfo } from '../../app/queries'
 import { useFormat } from '../../app/format'
+import { useAppInfo } from '../../app/queries'
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { StageBadge } from '../../components/StageBadge'
+import { LoanTable } from '../../components/LoanTable'
 
 export function DashboardPage() {
   const { t } = useTranslation()
@@ -42,48 +42,7 @@ export function DashboardPage() {
         </dl>
       )}
       {loans.data !== undefined && loans.data.length > 0 && (
-        <div className="table-scroll">
-          <table className="loan-table">
-            <caption>{t('dashboard.byUrgency')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('loans.name')}</th>
-                <th scope="col">{t('loans.stage')}</th>
-                <th scope="col" className="number">
-                  {t('loans.daysOverdue')}
-                </th>
-                <th scope="col" className="number">
-                  {t('loans.dueNow')}
-                </th>
-                <th scope="col" className="number">
-                  {t('loans.eachDayAdds')}
-                </th>
-                <th scope="col">{t('loans.nextDue')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {loans.data.map(({ loan, status }) => (
-                <tr key={loan.id} data-testid={`loan-row-${loan.id}`}>
-                  <th scope="row">
-                    {loan.name}
-                    {loan.lender !== '' && <span className="muted"> · {loan.lender}</span>}
-                  </th>
-                  <td>
-                    <StageBadge stage={status.stage} />
-                  </td>
-                  <td className="number">{status.daysOverdue}</td>
-                  <td className="number">{format.money(status.dueNowFen)}</td>
-                  <td className="number">{format.money(status.dailyAccrualFen)}</td>
-                  <td>
-                    {status.nextDue === null
-                      ? '—'
-                      : `${format.date(status.nextDue.dueOn)} · ${format.money(status.nextDue.amountFen)}`}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <LoanTable loans={loans.data} caption={t('dashboard.byUrgency')} />
       )}
       {loans.data?.length === 0 && (
         <div className="empty-state">
