@@ -48,9 +48,12 @@ Decimal.DP = 40
 Decimal.RM = Decimal.roundDown
 export type Decimal = Big
 
-/** Exact rounding of a decimal value to whole fen, half away from zero (half-up for amounts ≥ 0). */
+/**
+ * Exact rounding of a decimal value to whole fen, half away from zero (half-up for amounts ≥ 0).
+ * big.js writes whole numbers below 1e21 as plain digits, so the string is read back exactly.
+ */
 export function roundToFen(value: Big): Fen {
-  return Number(value.round(0, Decimal.roundHalfUp).toFixed(0))
+  return Number(value.round(0, Decimal.roundHalfUp).toString())
 }
 
 /**
@@ -62,7 +65,7 @@ export function roundToFen(value: Big): Fen {
 export function divideToFen(numerator: Big, divisor: number): Fen {
   if (divisor === 1) return roundToFen(numerator)
   const wholePart = numerator.round(0, Decimal.roundDown)
-  const whole = Number(wholePart.toFixed(0))
+  const whole = Number(wholePart.toString())
   if (!Number.isSafeInteger(whole)) return roundToFen(new Decimal(numerator).div(divisor))
   const m = whole % divisor
   const q = (whole - m) / divisor
@@ -82,7 +85,7 @@ export function yuanToFen(text: string): Fen {
   if (!/^-?\d+(\.\d{1,2})?$/.test(cleaned)) {
     throw new RangeError(`Not an amount in yuan with at most two decimals: "${text}"`)
   }
-  const fen = Number(new Decimal(cleaned).times(100).toFixed(0))
+  const fen = Number(new Decimal(cleaned).times(100).toString())
   if (!Number.isSafeInteger(fen)) throw new RangeError(`Amount too large: "${text}"`)
   return fen
 }

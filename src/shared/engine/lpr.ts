@@ -114,7 +114,7 @@ export function privateLendingCap(
 ): PrivateLendingCap {
   const lpr = lprOn(signedOn, table)
   return {
-    annualRate: new Decimal(lpr.oneYear).times(4).toFixed(),
+    annualRate: new Decimal(lpr.oneYear).times(4).toString(),
     lpr,
     sourceId: 'private-lending-4x-lpr',
   }
