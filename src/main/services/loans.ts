@@ -14,7 +14,8 @@ import {
   loanFromRow,
 } from './loan-data'
 
-type LoanFields = Omit<ParsedInput<'loans.create'>, never>
+/** A loan's fields as loans.create has parsed them (defaults filled in). */
+type LoanFields = ParsedInput<'loans.create'>
 
 function loanColumns(input: LoanFields) {
   return {

@@ -14,7 +14,7 @@ const amountsSchema = z.object({
   principal: fenSchema,
 })
 
-const stageSchema = z.object({
+export const stageSchema = z.object({
   code: z.union([
     z.literal('current'),
     z.literal('grace'),
@@ -109,5 +109,3 @@ export const ledgerSchema: z.ZodType<Ledger> = z.object({
     z.object({ on: civilDateSchema, due: amountsSchema, notYetDuePrincipalFen: fenSchema }),
   ),
 })
-
-export { amountsSchema, stageSchema }
