@@ -13,6 +13,7 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'tests/db/**/*.test.ts', 'tests/main/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['tests/support/fast-check-seed.ts'],
         },
       },
       {
