@@ -4,23 +4,12 @@ import { computeLedger } from '@shared/engine/ledger'
 import { presetTerms } from '@shared/engine/presets'
 import { formatFen } from '@shared/money'
 import { useTempDir } from '../support/temp-dir'
-import { screenshotPath, serveApp, useBrowser, type ServedApp } from './support/browser'
+import { callApi, screenshotPath, serveApp, useBrowser } from './support/browser'
 
 const tempDir = useTempDir('repaypath-e2e-')
 const browser = useBrowser()
 
-/** Calls the served app's API as the page would, with its token. */
-async function api(app: ServedApp, method: string, input: unknown): Promise<unknown> {
-  const token = new URL(app.url).searchParams.get('token')
-  const response = await fetch(`${app.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  })
-  const envelope = (await response.json()) as { ok: boolean; value?: unknown; error?: unknown }
-  if (!envelope.ok) throw new Error(JSON.stringify(envelope.error))
-  return envelope.value
-}
+const api = callApi
 
 describe('the dashboard with a loan', () => {
   it('shows a WeBank loan two months overdue as M2 with the engine’s amounts, then current once paid', async () => {

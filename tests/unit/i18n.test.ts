@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import en from '../../src/renderer/src/i18n/en.json'
 import zhCN from '../../src/renderer/src/i18n/zh-CN.json'
@@ -42,6 +44,51 @@ describe('locale files', () => {
   it('the Chinese texts are in Chinese', () => {
     expect(locales['zh-CN'].get('dashboard.title')).toMatch(/[\u4e00-\u9fff]/)
   })
+})
+
+/** Every .tsx/.ts file of the renderer, with its text. */
+function rendererSources(dir = join(__dirname, '../../src/renderer/src')): [string, string][] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry): [string, string][] => {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) return rendererSources(path)
+    return /\.tsx?$/.test(entry.name) ? [[path, readFileSync(path, 'utf8')]] : []
+  })
+}
+
+describe('the keys the renderer uses', () => {
+  const sources = rendererSources()
+  /** i18next resolves `key` with a count through `key_one`/`key_other`. */
+  const has = (entries: Map<string, unknown>, key: string) =>
+    entries.has(key) || entries.has(`${key}_other`)
+
+  it('finds the renderer’s t() calls (so the checks below check something)', () => {
+    const calls = sources.flatMap(([, text]) => [...text.matchAll(/\bt\(\s*'/g)])
+    expect(calls.length).toBeGreaterThan(150)
+  })
+
+  it.each(Object.entries(locales))("every literal t('key') exists in %s", (_name, entries) => {
+    const missing = sources.flatMap(([path, text]) =>
+      [...text.matchAll(/\bt\(\s*'([\w.-]+)'/g)]
+        .map((match) => match[1] ?? '')
+        .filter((key) => !has(entries, key))
+        .map((key) => `${key} (${path.split('/src/renderer/src/')[1]})`),
+    )
+    expect(missing).toEqual([])
+  })
+
+  it.each(Object.entries(locales))(
+    'every template t(`prefix.${…}`) has its prefix in %s',
+    (_name, entries) => {
+      const keys = [...entries.keys()]
+      const missing = sources.flatMap(([path, text]) =>
+        [...text.matchAll(/\bt\(\s*`([\w.-]+)\.\$\{/g)]
+          .map((match) => match[1] ?? '')
+          .filter((prefix) => !keys.some((key) => key.startsWith(`${prefix}.`)))
+          .map((prefix) => `${prefix} (${path.split('/src/renderer/src/')[1]})`),
+      )
+      expect(missing).toEqual([])
+    },
+  )
 })
 
 describe('systemLanguage', () => {

@@ -89,3 +89,16 @@ export function useBrowser(): () => Browser {
     return browser
   }
 }
+
+/** Calls the served app's API as the page does, with its token; throws on an error envelope. */
+export async function callApi(app: ServedApp, method: string, input: unknown): Promise<unknown> {
+  const token = new URL(app.url).searchParams.get('token')
+  const response = await fetch(`${app.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  })
+  const envelope = (await response.json()) as { ok: boolean; value?: unknown; error?: unknown }
+  if (!envelope.ok) throw new Error(JSON.stringify(envelope.error))
+  return envelope.value
+}

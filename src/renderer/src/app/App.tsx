@@ -1,17 +1,45 @@
+import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
-import { HashRouter, NavLink, Route, Routes } from 'react-router'
+import { I18nProvider, RouterProvider } from 'react-aria-components'
+import { HashRouter, NavLink, Route, Routes, useHref, useNavigate } from 'react-router'
+import { Toasts } from '../components/ui/Toasts'
 import { DashboardPage } from '../features/dashboard/DashboardPage'
 import { LoansPage } from '../features/loans/LoansPage'
 import { RecoveryPage } from '../features/recovery/RecoveryPage'
-import { SettingsPage } from '../features/settings/SettingsPage'
 import { useAppInfo } from './queries'
 
+// Screens other than the lists load on first visit, so the overview's numbers show first.
+const LoanPage = lazy(() =>
+  import('../features/loan/LoanPage').then((module) => ({ default: module.LoanPage })),
+)
+const SettingsPage = lazy(() =>
+  import('../features/settings/SettingsPage').then((module) => ({ default: module.SettingsPage })),
+)
+
 export function App() {
-  const { t } = useTranslation()
+  const { i18n } = useTranslation()
   const appInfo = useAppInfo()
-  if (appInfo.data?.database.status === 'unusable') return <RecoveryPage info={appInfo.data} />
   return (
-    <HashRouter>
+    // React Aria's widgets (date fields, calendars, tables) follow the interface language.
+    <I18nProvider locale={i18n.language}>
+      {appInfo.data?.database.status === 'unusable' ? (
+        <RecoveryPage info={appInfo.data} />
+      ) : (
+        <HashRouter>
+          <Shell />
+        </HashRouter>
+      )}
+      <Toasts />
+    </I18nProvider>
+  )
+}
+
+function Shell() {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  return (
+    // React Aria links and table rows with an href navigate through the router.
+    <RouterProvider navigate={(path) => void navigate(path)} useHref={useHref}>
       <div className="shell">
         <aside className="sidebar">
           <div className="brand">
@@ -27,13 +55,16 @@ export function App() {
           </nav>
         </aside>
         <main className="content">
-          <Routes>
-            <Route path="/" element={<DashboardPage />} />
-            <Route path="/loans" element={<LoansPage />} />
-            <Route path="/settings" element={<SettingsPage />} />
-          </Routes>
+          <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+            <Routes>
+              <Route path="/" element={<DashboardPage />} />
+              <Route path="/loans" element={<LoansPage />} />
+              <Route path="/loans/:loanId" element={<LoanPage />} />
+              <Route path="/settings" element={<SettingsPage />} />
+            </Routes>
+          </Suspense>
         </main>
       </div>
-    </HashRouter>
+    </RouterProvider>
   )
 }

@@ -1,55 +1,58 @@
 import { useTranslation } from 'react-i18next'
+import { Cell, Column, Row, Table, TableBody, TableHeader } from 'react-aria-components'
 import type { LoanSummary } from '@shared/api/records'
 import { useFormat } from '../app/format'
 import { StageBadge } from './StageBadge'
 
-/** Loans with where each stands, in the order given (the API sorts them by urgency). */
+/**
+ * Loans with where each stands, in the order given (the API sorts them by urgency). Each row
+ * opens the loan's page (click, or Enter with the arrow keys on the rows).
+ */
 export function LoanTable({ loans, caption }: { loans: LoanSummary[]; caption: string }) {
   const { t } = useTranslation()
   const format = useFormat()
   return (
     <div className="table-scroll">
-      <table className="loan-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('loans.name')}</th>
-            <th scope="col">{t('loans.stage')}</th>
-            <th scope="col" className="number">
-              {t('loans.daysOverdue')}
-            </th>
-            <th scope="col" className="number">
-              {t('loans.dueNow')}
-            </th>
-            <th scope="col" className="number">
-              {t('loans.eachDayAdds')}
-            </th>
-            <th scope="col">{t('loans.nextDue')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {loans.map(({ loan, status }) => (
-            <tr key={loan.id} data-testid={`loan-row-${loan.id}`}>
-              <th scope="row">
-                {loan.name}
+      <p className="table-caption" id="loan-table-caption">
+        {caption}
+      </p>
+      <Table aria-labelledby="loan-table-caption" className="data-table loan-table">
+        <TableHeader>
+          <Column isRowHeader>{t('loans.name')}</Column>
+          <Column>{t('loans.stage')}</Column>
+          <Column className="number">{t('loans.daysOverdue')}</Column>
+          <Column className="number">{t('loans.dueNow')}</Column>
+          <Column className="number">{t('loans.eachDayAdds')}</Column>
+          <Column>{t('loans.nextDue')}</Column>
+        </TableHeader>
+        <TableBody items={loans.map((summary) => ({ ...summary, id: summary.loan.id }))}>
+          {({ loan, status }) => (
+            <Row
+              href={`/loans/${loan.id}`}
+              textValue={loan.name}
+              className="link-row"
+              data-testid={`loan-row-${loan.id}`}
+            >
+              <Cell>
+                <span className="loan-name">{loan.name}</span>
                 {loan.lender !== '' && <span className="muted"> · {loan.lender}</span>}
                 {loan.archived && <span className="muted"> · {t('loans.archived')}</span>}
-              </th>
-              <td>
+              </Cell>
+              <Cell>
                 <StageBadge stage={status.stage} />
-              </td>
-              <td className="number">{status.daysOverdue}</td>
-              <td className="number">{format.money(status.dueNowFen)}</td>
-              <td className="number">{format.money(status.dailyAccrualFen)}</td>
-              <td>
+              </Cell>
+              <Cell className="number">{status.daysOverdue}</Cell>
+              <Cell className="number">{format.money(status.dueNowFen)}</Cell>
+              <Cell className="number">{format.money(status.dailyAccrualFen)}</Cell>
+              <Cell>
                 {status.nextDue === null
                   ? '—'
                   : `${format.date(status.nextDue.dueOn)} · ${format.money(status.nextDue.amountFen)}`}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </Cell>
+            </Row>
+          )}
+        </TableBody>
+      </Table>
     </div>
   )
 }

@@ -1,25 +1,26 @@
-import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { api } from '../../api'
 import { useFormat } from '../../app/format'
-import { useAppInfo } from '../../app/queries'
+import { useAppInfo, useOverview } from '../../app/queries'
+import { useQuery } from '@tanstack/react-query'
+import { api } from '../../api'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { LoanTable } from '../../components/LoanTable'
+import { AddLoanButton } from '../loan-form/AddLoanButton'
 
 export function DashboardPage() {
   const { t } = useTranslation()
   const format = useFormat()
   const appInfo = useAppInfo()
-  const overview = useQuery({
-    queryKey: ['portfolio.overview'],
-    queryFn: () => api.call('portfolio.overview', {}),
-  })
+  const overview = useOverview()
   const loans = useQuery({ queryKey: ['loans.list'], queryFn: () => api.call('loans.list', {}) })
   const error = appInfo.error ?? overview.error ?? loans.error
 
   return (
     <section className="page" aria-labelledby="dashboard-title">
-      <h1 id="dashboard-title">{t('dashboard.title')}</h1>
+      <header className="page-header">
+        <h1 id="dashboard-title">{t('dashboard.title')}</h1>
+        {loans.data !== undefined && loans.data.length > 0 && <AddLoanButton />}
+      </header>
       {error !== null && <ErrorNotice error={error} onRetry={() => void loans.refetch()} />}
       {overview.data !== undefined && overview.data.loanCount > 0 && (
         <dl className="totals" aria-label={t('dashboard.totals')}>
@@ -54,6 +55,7 @@ export function DashboardPage() {
             <li>{t('dashboard.featureCost')}</li>
             <li>{t('dashboard.featurePlan')}</li>
           </ul>
+          <AddLoanButton />
         </div>
       )}
       {appInfo.data !== undefined && (

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { api } from '../../api'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { LoanTable } from '../../components/LoanTable'
+import { AddLoanButton } from '../loan-form/AddLoanButton'
 
 export function LoansPage() {
   const { t } = useTranslation()
@@ -14,7 +15,10 @@ export function LoansPage() {
   })
   return (
     <section className="page" aria-labelledby="loans-title">
-      <h1 id="loans-title">{t('loans.title')}</h1>
+      <header className="page-header">
+        <h1 id="loans-title">{t('loans.title')}</h1>
+        <AddLoanButton />
+      </header>
       {loans.isError && <ErrorNotice error={loans.error} onRetry={() => void loans.refetch()} />}
       <label className="choice">
         <input
