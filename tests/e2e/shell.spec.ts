@@ -51,7 +51,7 @@ describe('the served app in Chromium', () => {
         await page.goto(`${app.origin}/${screen.route}`)
         await page.getByRole('heading', { level: 1 }).waitFor()
         await page.screenshot({
-          path: screenshotPath(`${screen.name}-${language}`),
+          path: screenshotPath(`empty-${screen.name}-${language}`),
           fullPage: true,
         })
       }

@@ -7,7 +7,14 @@ import { presetTerms } from '@shared/engine/presets'
 import { formatFen } from '@shared/money'
 import { useTempDir } from '../support/temp-dir'
 import { seriousA11yViolations } from './support/axe'
-import { callApi, screenshotPath, serveApp, useBrowser, type ServedApp } from './support/browser'
+import {
+  callApi,
+  horizontalOverflow,
+  screenshotPath,
+  serveApp,
+  useBrowser,
+  type ServedApp,
+} from './support/browser'
 
 /**
  * The everyday workflow, through the UI only, against `npm run serve` with a fresh data folder:
@@ -69,6 +76,8 @@ async function expectNoSeriousViolations(page: Page, screen: string): Promise<vo
 
 /** The whole page; a screen with a dialog open is taken as the window shows it. */
 async function shoot(page: Page, name: string, { dialog = false } = {}): Promise<void> {
+  // Nothing may be wider than the 1024 px window.
+  expect(await horizontalOverflow(page), `${name} is wider than the window`).toBe(0)
   await page.screenshot({ path: screenshotPath(name), fullPage: !dialog })
 }
 

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
 
 const ROOT = join(__dirname, '../../..')
@@ -101,4 +101,11 @@ export async function callApi(app: ServedApp, method: string, input: unknown): P
   const envelope = (await response.json()) as { ok: boolean; value?: unknown; error?: unknown }
   if (!envelope.ok) throw new Error(JSON.stringify(envelope.error))
   return envelope.value
+}
+
+/** How far the page scrolls sideways (0 when everything fits the window's width). */
+export function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  )
 }

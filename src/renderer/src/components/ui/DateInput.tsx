@@ -27,6 +27,7 @@ export function DateInput({
   label,
   value,
   onChange,
+  onBlur,
   error,
   description,
   isRequired = false,
@@ -36,6 +37,8 @@ export function DateInput({
   label: string
   value: CivilDate | null
   onChange: (value: CivilDate | null) => void
+  /** For react-hook-form's touched state (validation on leaving the field). */
+  onBlur?: () => void
   error?: string
   description?: string
   isRequired?: boolean
@@ -49,6 +52,7 @@ export function DateInput({
       className="field date-field"
       value={dateValue}
       onChange={(date) => onChange(date === null ? null : (date.toString() as CivilDate))}
+      onBlur={onBlur}
       isInvalid={error !== undefined}
       isRequired={isRequired}
       validationBehavior="aria"

@@ -36,7 +36,7 @@ export function DashboardPage() {
             <dt>{t('dashboard.penaltyToDate')}</dt>
             <dd data-testid="penalty-to-date">{format.money(overview.data.penaltyToDateFen)}</dd>
           </div>
-          <div className="total total-daily">
+          <div className={overview.data.dailyAccrualFen > 0 ? 'total total-daily' : 'total'}>
             <dt>{t('dashboard.eachDayAdds')}</dt>
             <dd data-testid="each-day-adds">{format.money(overview.data.dailyAccrualFen)}</dd>
           </div>

@@ -72,11 +72,11 @@ function LoanForm({ loan, today, onDone }: { loan?: Loan; today: CivilDate; onDo
   })
   const { register, control, handleSubmit, formState, setError, reset, getValues } = form
   const installments = useFieldArray({ control, name: 'installments' })
-  const [presetId, lenderKind, method, penaltyMode, lateFeeKind, compoundingEnabled] = useWatch({
+  const [presetId, termsKind, method, penaltyMode, lateFeeKind, compoundingEnabled] = useWatch({
     control,
-    name: ['presetId', 'lenderKind', 'method', 'penaltyMode', 'lateFeeKind', 'compoundingEnabled'],
+    name: ['presetId', 'termsKind', 'method', 'penaltyMode', 'lateFeeKind', 'compoundingEnabled'],
   })
-  const isCard = lenderKind === 'credit_card'
+  const isCard = termsKind === 'credit_card'
 
   const save = useMutation({
     mutationFn: (input: LoanInput) =>
@@ -184,6 +184,7 @@ function LoanForm({ loan, today, onDone }: { loan?: Loan; today: CivilDate; onDo
               label={isCard ? t('loanForm.postedOn') : t('loanForm.disbursedOn')}
               value={field.value}
               onChange={field.onChange}
+              onBlur={field.onBlur}
               error={errorOf(errors, 'disbursedOn')}
               isRequired
               testId="field-disbursedOn"
@@ -222,6 +223,7 @@ function LoanForm({ loan, today, onDone }: { loan?: Loan; today: CivilDate; onDo
                   label={t('loanForm.statementOn')}
                   value={field.value}
                   onChange={field.onChange}
+                  onBlur={field.onBlur}
                   error={errorOf(errors, 'cardStatementOn')}
                   isRequired
                   testId="field-cardStatementOn"
@@ -303,6 +305,7 @@ function LoanForm({ loan, today, onDone }: { loan?: Loan; today: CivilDate; onDo
                       label={t('loanForm.firstDueOn')}
                       value={field.value}
                       onChange={field.onChange}
+                      onBlur={field.onBlur}
                       error={errorOf(errors, 'firstDueOn')}
                       description={t('loanForm.firstDueOnHint')}
                       testId="field-firstDueOn"
@@ -338,6 +341,7 @@ function LoanForm({ loan, today, onDone }: { loan?: Loan; today: CivilDate; onDo
                             label={t('loanForm.installmentDue', { n: index + 1 })}
                             value={field.value}
                             onChange={field.onChange}
+                            onBlur={field.onBlur}
                             error={rowError('dueOn')}
                           />
                         )}

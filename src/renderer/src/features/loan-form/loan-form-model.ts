@@ -30,6 +30,8 @@ export interface LoanFormValues {
   name: string
   lender: string
   lenderKind: LenderKind
+  /** Set by the preset (or the stored terms): a credit card's terms differ in shape. */
+  termsKind: LoanTerms['kind']
   principalYuan: string
   disbursedOn: CivilDate | null
   ratePercent: string
@@ -84,6 +86,7 @@ function termsToValues(
   const custom = schedule.method === 'custom'
   const penaltyRate = terms.penalty.rate
   return {
+    termsKind: terms.kind,
     principalYuan: fenToYuanString(terms.principalFen),
     disbursedOn: terms.disbursedOn,
     ratePercent: fractionToPercent(terms.rate.value),
@@ -281,7 +284,7 @@ export function buildLoanInput(
   hidden: HiddenTerms,
 ): { input: LoanInput; issues: Issues } {
   const issues: Issues = []
-  const isCard = values.lenderKind === 'credit_card'
+  const isCard = values.termsKind === 'credit_card'
   if (values.disbursedOn === null) issues.push({ path: ['disbursedOn'], message: ERROR.required })
   if (isCard && values.cardStatementOn === null) {
     issues.push({ path: ['cardStatementOn'], message: ERROR.required })

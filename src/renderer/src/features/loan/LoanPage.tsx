@@ -167,7 +167,7 @@ function LoanDetails({ loan, ledger }: { loan: Loan; ledger: Ledger }) {
             <dt>{t('loan.daysOverdue')}</dt>
             <dd data-testid="loan-days-overdue">{ledger.daysOverdue}</dd>
           </div>
-          <div className="total total-daily">
+          <div className={ledger.dailyAccrual.fen > 0 ? 'total total-daily' : 'total'}>
             <dt>{t('dashboard.eachDayAdds')}</dt>
             <dd data-testid="loan-each-day">{format.money(ledger.dailyAccrual.fen)}</dd>
           </div>

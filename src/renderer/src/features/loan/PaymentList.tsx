@@ -46,7 +46,6 @@ export function PaymentList({ loanId, ledger }: { loanId: number; ledger: Ledger
             <Column className="number">{t('payments.amount')}</Column>
             <Column>{t('payments.channel')}</Column>
             <Column>{t('payments.allocation')}</Column>
-            <Column>{t('payments.note')}</Column>
             <Column>
               <span className="visually-hidden">{t('payments.actions')}</span>
             </Column>
@@ -59,10 +58,10 @@ export function PaymentList({ loanId, ledger }: { loanId: number; ledger: Ledger
                   <Cell>{format.date(payment.paidOn)}</Cell>
                   <Cell className="number">{format.money(payment.amountFen)}</Cell>
                   <Cell>{t(`channel.${payment.channel}`)}</Cell>
-                  <Cell>
+                  <Cell className="wrap allocation-cell">
                     {record === undefined ? '—' : <AllocationSummary record={record} compact />}
+                    {payment.note !== '' && <span className="cell-note">{payment.note}</span>}
                   </Cell>
-                  <Cell>{payment.note}</Cell>
                   <Cell>
                     <Button
                       className="button button-small"

@@ -175,6 +175,7 @@ function PaymentForm({
               label={t('payment.paidOn')}
               value={field.value}
               onChange={field.onChange}
+              onBlur={field.onBlur}
               error={errorText('paidOn')}
               isRequired
               testId="field-paidOn"
