@@ -3,7 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { useTempDir } from '../support/temp-dir'
-import { screenshotPath, serveApp, useBrowser } from './support/browser'
+import { seriousA11yViolations } from './support/axe'
+import { horizontalOverflow, screenshotPath, serveApp, useBrowser } from './support/browser'
 
 const tempDir = useTempDir('repaypath-e2e-')
 const browser = useBrowser()
@@ -35,6 +36,8 @@ describe('a damaged database', () => {
         await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(title)
         // The backups arrive with their own request, after the heading.
         await page.getByRole('button', { name: restore }).first().waitFor()
+        expect(await seriousA11yViolations(page)).toEqual([])
+        expect(await horizontalOverflow(page)).toBe(0)
         await page.screenshot({
           path: screenshotPath(`recovery-${locale.startsWith('zh') ? 'zh-CN' : 'en'}`),
         })

@@ -3,7 +3,14 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { useTempDir } from '../support/temp-dir'
-import { screenshotPath, serveApp, useBrowser, type ServedApp } from './support/browser'
+import { seriousA11yViolations } from './support/axe'
+import {
+  horizontalOverflow,
+  screenshotPath,
+  serveApp,
+  useBrowser,
+  type ServedApp,
+} from './support/browser'
 
 const tempDir = useTempDir('repaypath-e2e-')
 const browser = useBrowser()
@@ -50,6 +57,8 @@ describe('the served app in Chromium', () => {
       for (const screen of SCREENS) {
         await page.goto(`${app.origin}/${screen.route}`)
         await page.getByRole('heading', { level: 1 }).waitFor()
+        expect(await seriousA11yViolations(page), screen.name).toEqual([])
+        expect(await horizontalOverflow(page), screen.name).toBe(0)
         await page.screenshot({
           path: screenshotPath(`empty-${screen.name}-${language}`),
           fullPage: true,

@@ -33,7 +33,7 @@ export function LoanTable({ loans, caption }: { loans: LoanSummary[]; caption: s
               className="link-row"
               data-testid={`loan-row-${loan.id}`}
             >
-              <Cell>
+              <Cell className="wrap">
                 <span className="loan-name">{loan.name}</span>
                 {loan.lender !== '' && <span className="muted"> · {loan.lender}</span>}
                 {loan.archived && <span className="muted"> · {t('loans.archived')}</span>}
@@ -45,9 +45,14 @@ export function LoanTable({ loans, caption }: { loans: LoanSummary[]; caption: s
               <Cell className="number">{format.money(status.dueNowFen)}</Cell>
               <Cell className="number">{format.money(status.dailyAccrualFen)}</Cell>
               <Cell>
-                {status.nextDue === null
-                  ? '—'
-                  : `${format.date(status.nextDue.dueOn)} · ${format.money(status.nextDue.amountFen)}`}
+                {status.nextDue === null ? (
+                  '—'
+                ) : (
+                  <>
+                    {format.date(status.nextDue.dueOn)}
+                    <span className="cell-note">{format.money(status.nextDue.amountFen)}</span>
+                  </>
+                )}
               </Cell>
             </Row>
           )}
