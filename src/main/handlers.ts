@@ -5,6 +5,7 @@ import { METHOD_NAMES } from '@shared/api/methods'
 import { DEFAULT_REMINDERS, type AppInfo } from '@shared/api/contract'
 import { appHandlers } from './services/app'
 import { backupHandlers, type BackupDeps } from './services/backup'
+import { chartHandlers } from './services/charts'
 import type { ServiceContext } from './services/context'
 import { csvHandlers } from './services/csv'
 import { exchangeHandlers } from './services/exchange'
@@ -24,6 +25,7 @@ export function createHandlers(ctx: ServiceContext, backups: BackupDeps): Handle
     ...paymentHandlers(ctx),
     ...eventHandlers(ctx),
     ...portfolioHandlers(ctx),
+    ...chartHandlers(ctx),
     ...exchangeHandlers(ctx),
     ...csvHandlers(ctx),
   }

@@ -58,9 +58,11 @@ const READ_ONLY: ReadonlySet<MethodName> = new Set<MethodName>([
   'loans.get',
   'loans.ledger',
   'loans.projection',
+  'loans.series',
   'payments.list',
   'payments.preview',
   'events.list',
+  'portfolio.series',
   'portfolio.overview',
   'backup.list',
   'data.export',
@@ -640,6 +642,11 @@ const VALID_INPUTS: Partial<Record<MethodName, ValidInputs>> = {
         weight: 1,
       },
     ),
+  'loans.series': (s) =>
+    fc.record(
+      { id: idFrom(s.loanIds), asOf: asOfDate, horizonDays: fc.constantFrom(30, 90, 365, 7, 0) },
+      { requiredKeys: ['id'] },
+    ),
   'payments.list': (s) => fc.record({ loanId: idFrom(s.loanIds) }),
   'payments.preview': (s) =>
     fc.record(paymentFields(s.loanIds), { requiredKeys: ['loanId', 'paidOn', 'amountFen'] }),
@@ -657,6 +664,7 @@ const VALID_INPUTS: Partial<Record<MethodName, ValidInputs>> = {
       { requiredKeys: ['loanId', 'event'] },
     ),
   'events.delete': (s) => fc.record({ id: idFrom(s.eventIds) }),
+  'portfolio.series': () => fc.record({ asOf: asOfDate }, { requiredKeys: [] }),
   'portfolio.overview': () => fc.record({ asOf: asOfDate }, { requiredKeys: [] }),
   'backup.list': noInput,
   'backup.create': noInput,

@@ -1,3 +1,4 @@
+import type { LoanMonth } from '@shared/charts/portfolio-series'
 import type { Ledger } from '@shared/engine/ledger-types'
 
 /**
@@ -7,6 +8,21 @@ import type { Ledger } from '@shared/engine/ledger-types'
  */
 export class LedgerCache {
   private readonly entries = new Map<number, Map<string, Ledger>>()
+  /** Each loan's month ends for the dashboard's history, for one day (the key). */
+  private readonly months = new Map<number, { key: string; months: LoanMonth[] }>()
+
+  peekLoanMonths(loanId: number, key: string): LoanMonth[] | undefined {
+    const cached = this.months.get(loanId)
+    return cached?.key === key ? cached.months : undefined
+  }
+
+  loanMonths(loanId: number, key: string, compute: () => LoanMonth[]): LoanMonth[] {
+    const cached = this.months.get(loanId)
+    if (cached?.key === key) return cached.months
+    const months = compute()
+    this.months.set(loanId, { key, months })
+    return months
+  }
 
   get(loanId: number, key: string, compute: () => Ledger): Ledger {
     let forLoan = this.entries.get(loanId)
@@ -31,9 +47,11 @@ export class LedgerCache {
 
   invalidate(loanId: number): void {
     this.entries.delete(loanId)
+    this.months.delete(loanId)
   }
 
   clear(): void {
     this.entries.clear()
+    this.months.clear()
   }
 }

@@ -3,6 +3,7 @@ import { civilDateSchema } from '../dates'
 import { lprTableSchema } from '../engine/lpr'
 import { loanEventSchema } from '../engine/terms'
 import { positiveFenSchema } from '../money'
+import { HORIZONS, loanSeriesSchema, portfolioSeriesSchema } from './chart-schema'
 import { ledgerSchema, paymentRecordSchema, stageSchema } from './ledger-schema'
 import {
   csvFileSchema,
@@ -147,6 +148,17 @@ export const contract = {
     }),
   },
 
+  'loans.series': {
+    input: z
+      .object({
+        id: z.number().int().positive(),
+        asOf,
+        horizonDays: z.union(HORIZONS.map((days) => z.literal(days))).default(90),
+      })
+      .strict(),
+    output: loanSeriesSchema,
+  },
+
   'payments.list': {
     input: z.object({ loanId: z.number().int().positive() }).strict(),
     output: z.array(paymentRowSchema),
@@ -187,6 +199,7 @@ export const contract = {
   },
   'events.delete': { input: byId, output: deleted },
 
+  'portfolio.series': { input: z.object({ asOf }).strict(), output: portfolioSeriesSchema },
   'portfolio.overview': { input: z.object({ asOf }).strict(), output: overviewSchema },
 
   'backup.list': { input: noInput, output: z.array(backupSchema) },

@@ -16,6 +16,8 @@ export const METHOD_SUMMARIES = {
   'loans.delete': 'Deletes a loan with its payments, events, checklist and contact log.',
   'loans.ledger':
     'The engine’s ledger of a loan on `asOf`: installments, amounts by component, stage, daily accrual, payoff; with `timeline` for charts.',
+  'loans.series':
+    'What a loan owes over time by component, from disbursement to today and `horizonDays` (30, 90 or 365) past it with nothing more paid; at most 1,000 points (LTTB, keeping today, payments and the extremes), with payments and overdue-stage bands.',
   'loans.projection':
     'The cost of waiting (clearing the loan after each of `waits` days) and, given a monthly budget, the plan that clears it.',
   'payments.list': 'A loan’s payments by date.',
@@ -29,6 +31,8 @@ export const METHOD_SUMMARIES = {
   'events.add':
     'Records a restructuring event; refused if the loan can no longer be computed with it.',
   'events.delete': 'Deletes a restructuring event.',
+  'portfolio.series':
+    'For each month since the first disbursement: what the open loans owed and had overdue at its end (today for this month), and the penalty, compound interest and fees charged in it.',
   'portfolio.overview':
     'Totals across open loans: owed, overdue, penalty to date, what each day adds.',
   'backup.list': 'The backups in the data folder, newest first.',
