@@ -16,9 +16,11 @@ export const LOAN_DATA_KEYS = [
   'loans.get',
   'loans.ledger',
   'loans.projection',
+  'loans.series',
   'payments.list',
   'events.list',
   'portfolio.overview',
+  'portfolio.series',
 ] as const
 
 export async function invalidateLoanData(queryClient: QueryClient): Promise<void> {

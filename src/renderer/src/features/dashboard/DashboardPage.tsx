@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../app/format'
 import { useAppInfo, useOverview } from '../../app/queries'
@@ -6,6 +7,11 @@ import { api } from '../../api'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { LoanTable } from '../../components/LoanTable'
 import { AddLoanButton } from '../loan-form/AddLoanButton'
+
+// The charts (recharts) load after the totals and the list.
+const PortfolioCharts = lazy(() =>
+  import('../charts/PortfolioCharts').then((module) => ({ default: module.PortfolioCharts })),
+)
 
 export function DashboardPage() {
   const { t } = useTranslation()
@@ -43,7 +49,15 @@ export function DashboardPage() {
         </dl>
       )}
       {loans.data !== undefined && loans.data.length > 0 && (
-        <LoanTable loans={loans.data} caption={t('dashboard.byUrgency')} />
+        <>
+          <LoanTable loans={loans.data} caption={t('dashboard.byUrgency')} />
+          <section aria-labelledby="history-title">
+            <h2 id="history-title">{t('portfolioCharts.title')}</h2>
+            <Suspense fallback={<div className="chart-placeholder">{t('common.loading')}</div>}>
+              <PortfolioCharts />
+            </Suspense>
+          </section>
+        </>
       )}
       {loans.data?.length === 0 && (
         <div className="empty-state">

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from 'react-aria-components'
 import { useNavigate, useParams } from 'react-router'
@@ -20,6 +20,11 @@ import { EventList } from './EventList'
 import { PaymentList } from './PaymentList'
 import { ScheduleTable } from './ScheduleTable'
 import { stageGroup } from './stage-group'
+
+// Recharts loads after the numbers: the page is useful before the charts arrive.
+const LoanCharts = lazy(() =>
+  import('../charts/LoanCharts').then((module) => ({ default: module.LoanCharts })),
+)
 
 /** One loan: where it stands, its schedule, its payments and events, and what waiting costs. */
 export function LoanPage() {
@@ -202,6 +207,13 @@ function LoanDetails({ loan, ledger }: { loan: Loan; ledger: Ledger }) {
         </div>
       </section>
 
+      <section aria-labelledby="charts-title">
+        <h2 id="charts-title">{t('charts.title')}</h2>
+        <Suspense fallback={<div className="chart-placeholder">{t('common.loading')}</div>}>
+          <LoanCharts loanId={loan.id} />
+        </Suspense>
+      </section>
+
       <section aria-labelledby="schedule-title">
         <h2 id="schedule-title">{t('loan.schedule')}</h2>
         <ScheduleTable ledger={ledger} />
@@ -219,7 +231,7 @@ function LoanDetails({ loan, ledger }: { loan: Loan; ledger: Ledger }) {
 
       <section aria-labelledby="waiting-title">
         <h2 id="waiting-title">{t('loan.waiting')}</h2>
-        <CostOfWaiting loanId={loan.id} closed={ledger.closed !== false} />
+        <CostOfWaiting loanId={loan.id} ledger={ledger} />
       </section>
 
       <section aria-labelledby="plan-title" className="card upcoming">

@@ -45,7 +45,7 @@ export function ScheduleTable({ ledger }: { ledger: Ledger }) {
                     : line.index + 1}
                 </Cell>
                 <Cell>{format.date(line.dueOn)}</Cell>
-                <Cell className="wrap">
+                <Cell className="wrap status-cell">
                   <span className={`status-tag status-tag-${line.status}`}>
                     {t(`schedule.statuses.${line.status}`)}
                   </span>
