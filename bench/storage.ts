@@ -16,32 +16,11 @@ import { addDays, fixedClock } from '@shared/dates'
 import { presetTerms } from '@shared/engine/presets'
 import { fenToYuanString } from '@shared/money'
 import { startBackend, type Backend } from '../src/main/backend'
-import { dispatch } from '../src/main/handlers'
+import { call, median, time, timeAsync } from './support'
 
 const PAYMENTS = 50_000
 const LOANS = 200
 const TODAY = '2026-11-26'
-
-function time<T>(run: () => T): [number, T] {
-  const start = process.hrtime.bigint()
-  const result = run()
-  return [Number(process.hrtime.bigint() - start) / 1e6, result]
-}
-
-async function timeAsync<T>(run: () => Promise<T>): Promise<[number, T]> {
-  const start = process.hrtime.bigint()
-  const result = await run()
-  return [Number(process.hrtime.bigint() - start) / 1e6, result]
-}
-
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
-
-async function call(backend: Backend, method: string, input: unknown) {
-  const envelope = await dispatch(backend.handlers, method, input)
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`)
-  return envelope.value as never
-}
 
 async function freshBackend(): Promise<{ backend: Backend; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'repaypath-bench-'))
