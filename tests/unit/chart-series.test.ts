@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { downsample } from '@shared/charts/downsample'
 import { loanSeries, type OwedPoint } from '@shared/charts/loan-series'
 import { loanMonths, monthEnd, portfolioMonths } from '@shared/charts/portfolio-series'
+import { agreedPlanCost, sketchPlan } from '@shared/charts/waiting'
 import { addDays, addMonths } from '@shared/dates'
 import { computeLedger } from '@shared/engine/ledger'
 import { presetTerms } from '@shared/engine/presets'
@@ -183,5 +184,45 @@ describe('the portfolio months', () => {
     expect(monthEnd('2028-02-10')).toBe('2028-02-29')
     expect(monthEnd('2026-12-31')).toBe('2026-12-31')
     expect(monthEnd('2026-04-01')).toBe('2026-04-30')
+  })
+})
+
+describe('plans beside waiting', () => {
+  it('sketches a plan: the payoff split evenly in whole fen, the leftover first, a monthly fee', () => {
+    const plan = sketchPlan(1_000_001, 3, '2026-12-26', '0.6')
+    expect(plan.installments).toEqual([
+      { dueOn: '2026-12-26', principalFen: 333_335, feeFen: 6_000 },
+      { dueOn: '2027-01-26', principalFen: 333_333, feeFen: 6_000 },
+      { dueOn: '2027-02-26', principalFen: 333_333, feeFen: 6_000 },
+    ])
+    // 0.6 % of 10,000.01 yuan is 60.00006 yuan: 6,000 fen a month, rounded half-up.
+    expect(plan.totalFen).toBe(1_000_001 + 18_000)
+    expect(sketchPlan(1_000, 2, '2027-01-31', '0').installments.map((i) => i.dueOn)).toEqual([
+      '2027-01-31',
+      '2027-02-28',
+    ])
+  })
+
+  it('prices the agreed plan as what is still owed on its installments', () => {
+    const terms = presetTerms('webank', { principalFen: 1_000_000, disbursedOn: '2026-05-10' })
+    const on = '2026-09-01'
+    const installments = [
+      { dueOn: '2026-10-01', principalFen: 600_000, interestFen: 3_000 },
+      { dueOn: '2026-11-01', principalFen: 400_000, interestFen: 2_000 },
+      { dueOn: '2026-12-01', principalFen: 100_000, interestFen: 0 },
+    ]
+    const events = [{ type: 'agreed_plan' as const, on, installments }]
+    const payments = [{ paidOn: '2026-10-01', amountFen: 603_000 }]
+    const ledger = computeLedger(terms, events, payments, '2026-11-26')
+    const cost = agreedPlanCost(ledger)
+    expect(cost?.count).toBe(3)
+    expect(cost?.lastDueOn).toBe('2026-12-01')
+    // The first is paid; the second is 25 days late (interest and penalty run on); the third is
+    // ahead at its scheduled amount. The contract's own installments are not counted.
+    const second = ledger.installments.find((line) => line.dueOn === '2026-11-01')!
+    const owedOnSecond = Object.values(second.outstanding).reduce((sum, fen) => sum + fen, 0)
+    expect(owedOnSecond).toBeGreaterThan(402_000)
+    expect(cost?.totalFen).toBe(owedOnSecond + 100_000)
+    expect(agreedPlanCost(computeLedger(terms, [], [], '2026-11-26'))).toBeNull()
   })
 })
