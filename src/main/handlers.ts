@@ -12,6 +12,7 @@ import { exchangeHandlers } from './services/exchange'
 import { eventHandlers } from './services/events'
 import { loanHandlers } from './services/loans'
 import { paymentHandlers } from './services/payments'
+import { plannerHandlers } from './services/planner'
 import { portfolioHandlers } from './services/portfolio'
 import { settingsHandlers } from './services/settings'
 
@@ -25,6 +26,7 @@ export function createHandlers(ctx: ServiceContext, backups: BackupDeps): Handle
     ...paymentHandlers(ctx),
     ...eventHandlers(ctx),
     ...portfolioHandlers(ctx),
+    ...plannerHandlers(ctx),
     ...chartHandlers(ctx),
     ...exchangeHandlers(ctx),
     ...csvHandlers(ctx),

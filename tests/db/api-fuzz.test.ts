@@ -64,6 +64,7 @@ const READ_ONLY: ReadonlySet<MethodName> = new Set<MethodName>([
   'events.list',
   'portfolio.series',
   'portfolio.overview',
+  'portfolio.plan',
   'backup.list',
   'data.export',
   'data.importPreview',
@@ -666,6 +667,20 @@ const VALID_INPUTS: Partial<Record<MethodName, ValidInputs>> = {
   'events.delete': (s) => fc.record({ id: idFrom(s.eventIds) }),
   'portfolio.series': () => fc.record({ asOf: asOfDate }, { requiredKeys: [] }),
   'portfolio.overview': () => fc.record({ asOf: asOfDate }, { requiredKeys: [] }),
+  'portfolio.plan': (s) =>
+    fc.record(
+      {
+        // Mostly budgets that clear the seeded loans within a few years; now and then one that
+        // never catches up (600 months of every order) or the largest amount there is.
+        monthlyBudgetFen: fc.oneof(
+          { arbitrary: smallInt(50_000, 3_000_000), weight: 12 },
+          { arbitrary: fc.constantFrom(1, 10_000, MAX_AMOUNT_FEN), weight: 1 },
+        ),
+        customOrder: fc.array(idFrom(s.loanIds), { maxLength: 5 }),
+        asOf: asOfDate,
+      },
+      { requiredKeys: ['monthlyBudgetFen'] },
+    ),
   'backup.list': noInput,
   'backup.create': noInput,
   'backup.restore': (s) =>

@@ -14,6 +14,7 @@ import {
   importPreviewSchema,
 } from './exchange'
 import type { MethodName } from './methods'
+import { planInputSchema, planResultSchema } from './planner-schema'
 import { languageSchema, remindersSchema } from './settings-schema'
 import {
   loanEventRowSchema,
@@ -201,6 +202,7 @@ export const contract = {
 
   'portfolio.series': { input: z.object({ asOf }).strict(), output: portfolioSeriesSchema },
   'portfolio.overview': { input: z.object({ asOf }).strict(), output: overviewSchema },
+  'portfolio.plan': { input: planInputSchema, output: planResultSchema },
 
   'backup.list': { input: noInput, output: z.array(backupSchema) },
   'backup.create': { input: noInput, output: backupSchema },

@@ -35,6 +35,8 @@ export const METHOD_SUMMARIES = {
     'For each month since the first disbursement: what the open loans owed and had overdue at its end (today for this month), and the penalty, compound interest and fees charged in it.',
   'portfolio.overview':
     'Totals across open loans: owed, overdue, penalty to date, what each day adds.',
+  'portfolio.plan':
+    'A monthly budget over the open loans (not archived, not cleared, disbursed by `asOf`) under each order — overdue first, avalanche, snowball, and `customOrder` when given: each loan’s planned payments, clear date and total, and which order saves most against which.',
   'backup.list': 'The backups in the data folder, newest first.',
   'backup.create': 'Takes a backup now.',
   'backup.restore':

@@ -26,6 +26,7 @@ export const METHOD_NAMES = [
   'events.delete',
   'portfolio.series',
   'portfolio.overview',
+  'portfolio.plan',
   'backup.list',
   'backup.create',
   'backup.restore',

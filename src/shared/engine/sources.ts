@@ -849,6 +849,37 @@ export const SOURCES = {
     urls: ['m.how234.com/eamyszhsfcb.html'],
     keys: ['A8'],
   },
+
+  // ── The seed article of the action plan ──────────────────────────────────────────────
+  'seed-weilidai-two-months': {
+    id: 'seed-weilidai-two-months',
+    title: {
+      'zh-CN': '《微粒贷逾期2月怎么办》及律师助理、法律顾问的评论（2025-04-17）',
+      en: '"What to do when Weilidai is two months overdue", with comments by a paralegal and a legal adviser (2025-04-17)',
+    },
+    reference: '逾期动态 行业文章（2025-04-17）',
+    confidence: 'S1',
+    urls: [],
+    note: {
+      'zh-CN':
+        '六个步骤：了解后果、联系平台协商、了解法律、尽快还逾期部分、带材料申请延期、寻求专业法律帮助；评论补充：不要借新还旧，可向亲友求助。文中引用的第675条应为第676条。',
+      en: 'Six steps: understand the consequences, contact the lender, know the law, repay the overdue part first, apply for a deferral with documents, get qualified legal help; the comments add: no new loans to repay old ones, ask family for help. Its citation of art. 675 should be 676.',
+    },
+  },
+  'consumer-protection-law': {
+    id: 'consumer-protection-law',
+    title: {
+      'zh-CN': '消费者权益保护法：消费者享有知情权、选择权等权利',
+      en: 'Consumer Rights Protection Law: the rights to information and to choose, among others',
+    },
+    reference: '消费者权益保护法 第八条（知情权）、第九条（自主选择权）',
+    confidence: 'S1',
+    urls: [],
+    note: {
+      'zh-CN': '种子文章引用；条文编号为通行版本，请以正式文本为准。',
+      en: 'Cited by the seed article; the article numbers are those of the current text, check the official text.',
+    },
+  },
 } as const satisfies Record<string, Source>
 
 export type SourceId = keyof typeof SOURCES

@@ -12,6 +12,9 @@ import { useAppInfo } from './queries'
 const LoanPage = lazy(() =>
   import('../features/loan/LoanPage').then((module) => ({ default: module.LoanPage })),
 )
+const PlannerPage = lazy(() =>
+  import('../features/planner/PlannerPage').then((module) => ({ default: module.PlannerPage })),
+)
 const SettingsPage = lazy(() =>
   import('../features/settings/SettingsPage').then((module) => ({ default: module.SettingsPage })),
 )
@@ -51,6 +54,7 @@ function Shell() {
               {t('nav.dashboard')}
             </NavLink>
             <NavLink to="/loans">{t('nav.loans')}</NavLink>
+            <NavLink to="/planner">{t('nav.planner')}</NavLink>
             <NavLink to="/settings">{t('nav.settings')}</NavLink>
           </nav>
         </aside>
@@ -60,6 +64,7 @@ function Shell() {
               <Route path="/" element={<DashboardPage />} />
               <Route path="/loans" element={<LoansPage />} />
               <Route path="/loans/:loanId" element={<LoanPage />} />
+              <Route path="/planner" element={<PlannerPage />} />
               <Route path="/settings" element={<SettingsPage />} />
             </Routes>
           </Suspense>

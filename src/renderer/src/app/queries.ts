@@ -21,6 +21,7 @@ export const LOAN_DATA_KEYS = [
   'events.list',
   'portfolio.overview',
   'portfolio.series',
+  'portfolio.plan',
 ] as const
 
 export async function invalidateLoanData(queryClient: QueryClient): Promise<void> {
