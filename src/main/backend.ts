@@ -10,7 +10,7 @@ import { DATABASE_FILE_NAME, openDatabase, type AppDatabase } from './db/open'
 import { createHandlers, createRecoveryHandlers } from './handlers'
 import { APP_NAME } from './paths'
 import type { BackupDeps } from './services/backup'
-import type { ServiceContext } from './services/context'
+import type { PlatformHooks, ServiceContext } from './services/context'
 import { LedgerCache } from './services/ledger-cache'
 
 export interface BackendOptions {
@@ -21,6 +21,8 @@ export interface BackendOptions {
   clock?: Clock
   /** The wall clock, for timestamps and backup names; the system's unless a test fixes it. */
   time?: { now(): Date }
+  /** Desktop-only capabilities (the Electron entry's); none in browser mode. */
+  platform?: PlatformHooks
 }
 
 export interface Backend {
@@ -102,6 +104,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       time,
       ledgers,
       app,
+      ...(options.platform === undefined ? {} : { platform: options.platform }),
     }
     table = createHandlers(context, backups)
     try {

@@ -6,9 +6,12 @@ import { DEFAULT_REMINDERS, type AppInfo } from '@shared/api/contract'
 import { appHandlers } from './services/app'
 import { backupHandlers, type BackupDeps } from './services/backup'
 import { chartHandlers } from './services/charts'
+import { checklistHandlers } from './services/checklist'
 import type { ServiceContext } from './services/context'
+import { contactHandlers } from './services/contacts'
 import { csvHandlers } from './services/csv'
 import { exchangeHandlers } from './services/exchange'
+import { letterHandlers } from './services/letter'
 import { eventHandlers } from './services/events'
 import { loanHandlers } from './services/loans'
 import { paymentHandlers } from './services/payments'
@@ -25,11 +28,14 @@ export function createHandlers(ctx: ServiceContext, backups: BackupDeps): Handle
     ...loanHandlers(ctx),
     ...paymentHandlers(ctx),
     ...eventHandlers(ctx),
+    ...contactHandlers(ctx),
     ...portfolioHandlers(ctx),
     ...plannerHandlers(ctx),
     ...chartHandlers(ctx),
+    ...checklistHandlers(ctx),
     ...exchangeHandlers(ctx),
     ...csvHandlers(ctx),
+    ...letterHandlers(ctx),
   }
 }
 

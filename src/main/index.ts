@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { app, dialog, ipcMain, protocol, session, type BrowserWindow } from 'electron'
 import { startBackend, type Backend } from './backend'
 import { registerAppProtocol } from './electron/app-protocol'
+import { saveLetterPdf } from './electron/letter-pdf'
 import { createMainWindow } from './electron/main-window'
 import { electronNativeBindingPath } from './electron/native-binding'
 import {
@@ -54,6 +55,10 @@ async function start(): Promise<void> {
         platform: process.platform,
         arch: process.arch,
       }),
+      platform: {
+        savePdf: (letter) =>
+          saveLetterPdf(letter, { parent: mainWindow, directory: app.getPath('documents') }),
+      },
     })
   } catch (error) {
     fail('RepayPath cannot open its database', error)

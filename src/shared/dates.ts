@@ -84,3 +84,10 @@ export const systemClock: Clock = { today: () => format(new Date(), 'yyyy-MM-dd'
 export function fixedClock(date: CivilDate): Clock {
   return { today: () => date }
 }
+
+/** A civil date in the reader's language, e.g. "2026年11月26日" or "Nov 26, 2026". */
+export function formatCivilDate(date: CivilDate, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  )
+}

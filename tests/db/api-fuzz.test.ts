@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
+import { PLAYBOOK_KEYS } from '@shared/api/checklist-schema'
 import Papa from 'papaparse'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { contract } from '@shared/api/contract'
@@ -62,6 +63,8 @@ const READ_ONLY: ReadonlySet<MethodName> = new Set<MethodName>([
   'payments.list',
   'payments.preview',
   'events.list',
+  'contacts.list',
+  'contacts.followUps',
   'portfolio.series',
   'portfolio.overview',
   'portfolio.plan',
@@ -88,6 +91,7 @@ interface Seed {
   loanIds: number[]
   paymentIds: number[]
   eventIds: number[]
+  contactIds: number[]
   /** The installment loan (cheap to compute on any date). */
   webankId: number
   backupNames: string[]
@@ -195,6 +199,22 @@ async function seedDatabase(): Promise<Seed> {
   ]
   const eventIds: number[] = []
   for (const event of events) eventIds.push((await value<{ id: number }>('events.add', event)).id)
+  const contacts = [
+    { loanId: webank.id, occurredAt: '2026-04-10T23:10', channel: 'phone', party: 'collector' },
+    {
+      loanId: card.id,
+      occurredAt: '2026-04-12T10:00',
+      channel: 'app',
+      direction: 'outgoing',
+      party: 'lender',
+      promises: '月底前回复分期方案',
+      followUpOn: '2026-04-20',
+    },
+  ]
+  const contactIds: number[] = []
+  for (const contact of contacts) {
+    contactIds.push((await value<{ id: number }>('contacts.add', contact)).id)
+  }
   await value('settings.update', { language: 'zh-CN' })
   await value('backup.create', {})
   const backups = await value<Array<{ name: string }>>('backup.list', {})
@@ -203,6 +223,7 @@ async function seedDatabase(): Promise<Seed> {
     loanIds: [webank.id, card.id, archived.id],
     paymentIds,
     eventIds,
+    contactIds,
     webankId: webank.id,
     backupNames: backups.map((backup) => backup.name),
     exportFile: exported.ok ? (exported.value as ExportFile) : null,
@@ -416,6 +437,30 @@ const paymentFields = (loanIds: readonly number[]) => ({
   channel: fc.constantFrom(...PAYMENT_CHANNELS),
   note: text(1_000),
 })
+
+/** Contacts: mostly in the last months (some at night), now and then not yet happened. */
+const contactFields = {
+  occurredAt: fc
+    .tuple(
+      fc.oneof(
+        { arbitrary: dayBetween('2025-10-01', TODAY), weight: 8 },
+        { arbitrary: dayBetween(addDays(TODAY, 1), '2026-12-31'), weight: 1 },
+      ),
+      smallInt(0, 23),
+      smallInt(0, 59),
+    )
+    .map(([day, h, m]) => `${day}T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`),
+  channel: fc.constantFrom('phone', 'sms', 'app', 'wechat', 'letter', 'visit', 'other'),
+  direction: fc.constantFrom('incoming', 'outgoing'),
+  party: fc.constantFrom('lender', 'collector', 'third_party', 'lawyer', 'other'),
+  who: text(100),
+  summary: text(5_000),
+  promises: text(2_000),
+  followUpOn: fc.option(dayBetween('2026-01-01', '2026-08-31'), { nil: null }),
+}
+const agreedPlanArbitrary = eventArbitrary
+  .filter((event) => event.type === 'agreed_plan')
+  .map(({ type: _type, ...plan }) => plan)
 
 // CSV files of payments, as a bank's export might look.
 const csvDate = fc.oneof(
@@ -665,6 +710,40 @@ const VALID_INPUTS: Partial<Record<MethodName, ValidInputs>> = {
       { requiredKeys: ['loanId', 'event'] },
     ),
   'events.delete': (s) => fc.record({ id: idFrom(s.eventIds) }),
+  'contacts.list': (s) => fc.record({ loanId: idFrom(s.loanIds) }),
+  'contacts.add': (s) =>
+    fc.record(
+      {
+        loanId: idFrom(s.loanIds),
+        ...contactFields,
+        agreedPlan: fc.option(agreedPlanArbitrary, { freq: 3, nil: undefined }),
+      },
+      { requiredKeys: ['loanId', 'occurredAt', 'channel', 'party'] },
+    ),
+  'contacts.update': (s) =>
+    fc.record({ id: idFrom(s.contactIds), ...contactFields }, { requiredKeys: ['id'] }),
+  'contacts.delete': (s) => fc.record({ id: idFrom(s.contactIds) }),
+  'contacts.followUps': () => fc.record({ asOf: asOfDate }, { requiredKeys: [] }),
+  'checklist.get': (s) =>
+    fc.record({ loanId: idFrom(s.loanIds), asOf: asOfDate }, { requiredKeys: ['loanId'] }),
+  'checklist.setState': (s) =>
+    fc.record(
+      {
+        loanId: idFrom(s.loanIds),
+        itemKey: fc.oneof(fc.constantFrom(...PLAYBOOK_KEYS), fc.constantFrom('', 'nope')),
+        state: fc.constantFrom('open', 'done', 'skipped', 'maybe'),
+        stateOn: asOfDate,
+        note: text(2_000),
+      },
+      { requiredKeys: ['loanId', 'itemKey', 'state'] },
+    ),
+  'checklist.setSituation': (s) =>
+    fc.record({
+      loanId: idFrom(s.loanIds),
+      hardship: fc.constantFrom(null, 'job_loss', 'illness', 'family', 'income_drop', 'other', 'x'),
+      lawsuitNoticeOn: fc.oneof(fc.constant(null), asOfDate),
+    }),
+  'checklist.progress': () => fc.record({ asOf: asOfDate }, { requiredKeys: [] }),
   'portfolio.series': () => fc.record({ asOf: asOfDate }, { requiredKeys: [] }),
   'portfolio.overview': () => fc.record({ asOf: asOfDate }, { requiredKeys: [] }),
   'portfolio.plan': (s) =>
@@ -704,7 +783,12 @@ const VALID_INPUTS: Partial<Record<MethodName, ValidInputs>> = {
   'csv.exportLedger': (s) =>
     fc.record({ loanId: idFrom(s.loanIds), asOf: asOfDate }, { requiredKeys: ['loanId'] }),
   'csv.importPayments': (s) => csvInput(s.loanIds),
+  'letter.savePdf': () =>
+    fc.record({ title: text(200), body: text(20_000), language: fc.constantFrom(...LANGUAGES) }),
 }
+
+/** Methods browser mode cannot serve: every valid input is refused as `unsupported`. */
+const DESKTOP_ONLY: ReadonlySet<MethodName> = new Set<MethodName>(['letter.savePdf'])
 
 /** Heavier valid calls (each takes a backup or replaces the database) come less often. */
 const VALID_WEIGHT: Partial<Record<MethodName, number>> = {
@@ -765,6 +849,14 @@ async function checkCall(method: MethodName, input: unknown): Promise<void> {
     if (dumpTables() !== tablesBefore) throw new Error(`${method}: invalid input changed the data`)
     if (dumpBackups() !== backupsBefore)
       throw new Error(`${method}: invalid input changed the backups`)
+    return
+  }
+
+  if (DESKTOP_ONLY.has(method)) {
+    if (envelope.ok || envelope.error.code !== 'unsupported' || envelope.error.message === '') {
+      throw new Error(`${method}: browser mode answered ${show(envelope)}, expected unsupported`)
+    }
+    if (dumpTables() !== tablesBefore) throw new Error(`${method}: a refusal changed the data`)
     return
   }
 

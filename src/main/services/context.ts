@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import type { Kysely } from 'kysely'
+import type { LetterPdfInput, LetterPdfResult } from '@shared/api/letter-schema'
 import type { Clock } from '@shared/dates'
 import type { Database } from '../db/schema'
 import type { LedgerCache } from './ledger-cache'
@@ -21,6 +22,14 @@ export interface ServiceContext {
     databaseFile: string
     schemaVersion: number
   }
+  /** What only the desktop app can do; absent in browser mode (and in most tests). */
+  platform?: PlatformHooks
+}
+
+/** Capabilities the Electron entry provides; each is optional and absent in browser mode. */
+export interface PlatformHooks {
+  /** Typesets the letter as a PDF and asks where to save it. */
+  savePdf?: (letter: LetterPdfInput) => Promise<LetterPdfResult>
 }
 
 /** A timestamp for created_at / updated_at columns: UTC, ISO 8601. */

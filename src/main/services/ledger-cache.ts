@@ -1,3 +1,4 @@
+import type { MethodOutput } from '@shared/api/contract'
 import type { LoanMonth } from '@shared/charts/portfolio-series'
 import type { Ledger } from '@shared/engine/ledger-types'
 
@@ -10,6 +11,23 @@ export class LedgerCache {
   private readonly entries = new Map<number, Map<string, Ledger>>()
   /** Each loan's month ends for the dashboard's history, for one day (the key). */
   private readonly months = new Map<number, { key: string; months: LoanMonth[] }>()
+  /** Each loan's action plan for one day (the key); contacts and checklist writes drop it too. */
+  private readonly checklists = new Map<
+    number,
+    { key: string; checklist: MethodOutput<'checklist.get'> }
+  >()
+
+  async checklist(
+    loanId: number,
+    key: string,
+    compute: () => Promise<MethodOutput<'checklist.get'>>,
+  ): Promise<MethodOutput<'checklist.get'>> {
+    const cached = this.checklists.get(loanId)
+    if (cached?.key === key) return cached.checklist
+    const checklist = await compute()
+    this.checklists.set(loanId, { key, checklist })
+    return checklist
+  }
 
   peekLoanMonths(loanId: number, key: string): LoanMonth[] | undefined {
     const cached = this.months.get(loanId)
@@ -48,10 +66,12 @@ export class LedgerCache {
   invalidate(loanId: number): void {
     this.entries.delete(loanId)
     this.months.delete(loanId)
+    this.checklists.delete(loanId)
   }
 
   clear(): void {
     this.entries.clear()
     this.months.clear()
+    this.checklists.clear()
   }
 }

@@ -151,6 +151,7 @@ const STATUS_BY_CODE: Readonly<Record<ErrorCode, number>> = {
   database_unusable: 500,
   database_busy: 503,
   storage_full: 507,
+  unsupported: 501,
   internal: 500,
 }
 

@@ -4,7 +4,22 @@ import { lprTableSchema } from '../engine/lpr'
 import { loanEventSchema } from '../engine/terms'
 import { positiveFenSchema } from '../money'
 import { HORIZONS, loanSeriesSchema, portfolioSeriesSchema } from './chart-schema'
+import {
+  CHECKLIST_STATES,
+  checklistSchema,
+  PLAYBOOK_KEYS,
+  progressSchema,
+  situationSchema,
+} from './checklist-schema'
+import {
+  contactAddedSchema,
+  contactInputSchema,
+  contactPatchSchema,
+  contactRowSchema,
+  followUpSchema,
+} from './contact-schema'
 import { ledgerSchema, paymentRecordSchema, stageSchema } from './ledger-schema'
+import { letterPdfInputSchema, letterPdfResultSchema } from './letter-schema'
 import {
   csvFileSchema,
   csvImportResultSchema,
@@ -200,6 +215,40 @@ export const contract = {
   },
   'events.delete': { input: byId, output: deleted },
 
+  'contacts.list': {
+    input: z.object({ loanId: z.number().int().positive() }).strict(),
+    output: z.array(contactRowSchema),
+  },
+  'contacts.add': { input: contactInputSchema.strict(), output: contactAddedSchema },
+  'contacts.update': { input: contactPatchSchema.strict(), output: contactRowSchema },
+  'contacts.delete': { input: byId, output: deleted },
+  'contacts.followUps': { input: z.object({ asOf }).strict(), output: z.array(followUpSchema) },
+
+  'checklist.get': {
+    input: z.object({ loanId: z.number().int().positive(), asOf }).strict(),
+    output: checklistSchema,
+  },
+  'checklist.setState': {
+    input: z
+      .object({
+        loanId: z.number().int().positive(),
+        itemKey: z.enum(PLAYBOOK_KEYS),
+        state: z.enum(CHECKLIST_STATES),
+        /** Today when absent; ignored for 'open'. */
+        stateOn: civilDateSchema.optional(),
+        note: z.string().trim().max(2_000).default(''),
+      })
+      .strict(),
+    output: checklistSchema,
+  },
+  'checklist.setSituation': {
+    input: situationSchema.extend({ loanId: z.number().int().positive() }).strict(),
+    output: checklistSchema,
+  },
+  'checklist.progress': {
+    input: z.object({ asOf }).strict(),
+    output: z.array(progressSchema.extend({ loanId: z.number().int().positive() })),
+  },
   'portfolio.series': { input: z.object({ asOf }).strict(), output: portfolioSeriesSchema },
   'portfolio.overview': { input: z.object({ asOf }).strict(), output: overviewSchema },
   'portfolio.plan': { input: planInputSchema, output: planResultSchema },
@@ -244,6 +293,7 @@ export const contract = {
       .strict(),
     output: csvImportResultSchema,
   },
+  'letter.savePdf': { input: letterPdfInputSchema, output: letterPdfResultSchema },
 } as const satisfies { [M in MethodName]: MethodSpec }
 
 type Contract = typeof contract

@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'database_unusable',
   'database_busy',
   'storage_full',
+  /** The method needs the desktop app (browser mode cannot do it). */
+  'unsupported',
   'internal',
 ] as const
 

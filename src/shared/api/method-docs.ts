@@ -31,6 +31,21 @@ export const METHOD_SUMMARIES = {
   'events.add':
     'Records a restructuring event; refused if the loan can no longer be computed with it.',
   'events.delete': 'Deletes a restructuring event.',
+  'contacts.list':
+    'A loan’s contact log (calls and messages with the lender or collectors), newest first, each with the collection rules it broke (22:00–08:00, a fourth call in a day, third parties) and their sources.',
+  'contacts.add':
+    'Logs a contact (not in the future); with `agreedPlan`, records the plan as an `agreed_plan` event in the same transaction (its note the contact’s summary), refused if the loan can no longer be computed with it.',
+  'contacts.update': 'Changes a contact; fields left out keep their values.',
+  'contacts.delete': 'Deletes a contact (an event recorded with it stays).',
+  'contacts.followUps':
+    'Follow-ups across open loans: each loan’s latest contact whose follow-up date is past or within 14 days of `asOf` (today by default), soonest first.',
+  'checklist.get':
+    "A loan's action plan: the playbook items that apply to it now, most urgent first, filled with its figures, with the user's state of each (open, done, skipped) and their situation (hardship, lawsuit notice).",
+  'checklist.setState':
+    'Marks an action-plan item done, skipped or open again (with a date and a note); returns the plan.',
+  'checklist.setSituation':
+    "Records the user's situation for a loan (a hardship, a lawsuit notice and its date), which the plan follows; returns the plan.",
+  'checklist.progress': "Each open loan's action-plan progress: items done, skipped, open.",
   'portfolio.series':
     'For each month since the first disbursement: what the open loans owed and had overdue at its end (today for this month), and the penalty, compound interest and fees charged in it.',
   'portfolio.overview':
@@ -49,4 +64,6 @@ export const METHOD_SUMMARIES = {
   'csv.exportLedger': 'A loan’s ledger on `asOf` as CSV, one row per installment.',
   'csv.importPayments':
     'Payments from a CSV with a column mapping; `dryRun` shows the rows and errors without saving.',
+  'letter.savePdf':
+    'Typesets the negotiation letter (title and text as edited) on A4 and asks where to save the PDF; `saved` is false if the user cancels. Desktop app only: browser mode answers `unsupported` (print the page instead).',
 } as const satisfies Record<MethodName, string>

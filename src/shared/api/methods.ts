@@ -24,6 +24,15 @@ export const METHOD_NAMES = [
   'events.list',
   'events.add',
   'events.delete',
+  'contacts.list',
+  'contacts.add',
+  'contacts.update',
+  'contacts.delete',
+  'contacts.followUps',
+  'checklist.get',
+  'checklist.setState',
+  'checklist.setSituation',
+  'checklist.progress',
   'portfolio.series',
   'portfolio.overview',
   'portfolio.plan',
@@ -36,6 +45,7 @@ export const METHOD_NAMES = [
   'csv.exportPayments',
   'csv.exportLedger',
   'csv.importPayments',
+  'letter.savePdf',
 ] as const
 
 export type MethodName = (typeof METHOD_NAMES)[number]

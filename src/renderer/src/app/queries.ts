@@ -19,9 +19,13 @@ export const LOAN_DATA_KEYS = [
   'loans.series',
   'payments.list',
   'events.list',
+  'contacts.list',
+  'contacts.followUps',
   'portfolio.overview',
   'portfolio.series',
   'portfolio.plan',
+  'checklist.get',
+  'checklist.progress',
 ] as const
 
 export async function invalidateLoanData(queryClient: QueryClient): Promise<void> {

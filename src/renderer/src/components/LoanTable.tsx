@@ -8,7 +8,16 @@ import { StageBadge } from './StageBadge'
  * Loans with where each stands, in the order given (the API sorts them by urgency). Each row
  * opens the loan's page (click, or Enter with the arrow keys on the rows).
  */
-export function LoanTable({ loans, caption }: { loans: LoanSummary[]; caption: string }) {
+export function LoanTable({
+  loans,
+  caption,
+  planProgress,
+}: {
+  loans: LoanSummary[]
+  caption: string
+  /** Action-plan progress by loan id, shown as a column when given. */
+  planProgress?: ReadonlyMap<number, { done: number; skipped: number; total: number }>
+}) {
   const { t } = useTranslation()
   const format = useFormat()
   return (
@@ -24,6 +33,7 @@ export function LoanTable({ loans, caption }: { loans: LoanSummary[]; caption: s
           <Column className="number">{t('loans.dueNow')}</Column>
           <Column className="number">{t('loans.eachDayAdds')}</Column>
           <Column>{t('loans.nextDue')}</Column>
+          {planProgress !== undefined && <Column>{t('loans.plan')}</Column>}
         </TableHeader>
         <TableBody items={loans.map((summary) => ({ ...summary, id: summary.loan.id }))}>
           {({ loan, status }) => (
@@ -54,10 +64,32 @@ export function LoanTable({ loans, caption }: { loans: LoanSummary[]; caption: s
                   </>
                 )}
               </Cell>
+              {planProgress !== undefined && (
+                <Cell>
+                  <PlanProgress progress={planProgress.get(loan.id)} />
+                </Cell>
+              )}
             </Row>
           )}
         </TableBody>
       </Table>
     </div>
+  )
+}
+
+function PlanProgress({
+  progress,
+}: {
+  progress: { done: number; skipped: number; total: number } | undefined
+}) {
+  const { t } = useTranslation()
+  if (progress === undefined || progress.total === 0) return <span className="muted">—</span>
+  return (
+    <span className="plan-progress-cell">
+      {t('loans.planProgress', {
+        settled: progress.done + progress.skipped,
+        total: progress.total,
+      })}
+    </span>
   )
 }

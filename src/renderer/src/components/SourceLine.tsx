@@ -11,7 +11,7 @@ export function SourceLine({ ids }: { ids: readonly SourceId[] }) {
       {ids.map((id, index) => (
         <span key={id}>
           {index > 0 && '；'}
-          {SOURCES[id].title[language]} ({SOURCES[id].reference})
+          {SOURCES[id].title[language]} (<span lang="zh-CN">{SOURCES[id].reference}</span>)
         </span>
       ))}
     </p>

@@ -6,6 +6,7 @@ import { useQuery } from '@tanstack/react-query'
 import { api } from '../../api'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { LoanTable } from '../../components/LoanTable'
+import { FollowUps } from '../contacts/FollowUps'
 import { AddLoanButton } from '../loan-form/AddLoanButton'
 
 // The charts (recharts) load after the totals and the list.
@@ -18,6 +19,11 @@ export function DashboardPage() {
   const format = useFormat()
   const appInfo = useAppInfo()
   const overview = useOverview()
+  const progress = useQuery({
+    queryKey: ['checklist.progress'],
+    queryFn: () => api.call('checklist.progress', {}),
+  })
+  const planProgress = new Map(progress.data?.map((entry) => [entry.loanId, entry]) ?? [])
   const loans = useQuery({ queryKey: ['loans.list'], queryFn: () => api.call('loans.list', {}) })
   const error = appInfo.error ?? overview.error ?? loans.error
 
@@ -50,7 +56,12 @@ export function DashboardPage() {
       )}
       {loans.data !== undefined && loans.data.length > 0 && (
         <>
-          <LoanTable loans={loans.data} caption={t('dashboard.byUrgency')} />
+          <LoanTable
+            loans={loans.data}
+            caption={t('dashboard.byUrgency')}
+            planProgress={planProgress}
+          />
+          <FollowUps />
           <section aria-labelledby="history-title">
             <h2 id="history-title">{t('portfolioCharts.title')}</h2>
             <Suspense fallback={<div className="chart-placeholder">{t('common.loading')}</div>}>

@@ -13,8 +13,11 @@ import { SourceLine } from '../../components/SourceLine'
 import { StageBadge } from '../../components/StageBadge'
 import { ConfirmDialog } from '../../components/ui/ConfirmDialog'
 import { notify } from '../../components/ui/Toasts'
+import { NegotiationSections } from '../letter/NegotiationSections'
 import { LoanFormDialog } from '../loan-form/LoanFormDialog'
 import { PaymentDialog } from '../payments/PaymentDialog'
+import { ActionPlan } from '../checklist/ActionPlan'
+import { ContactLog } from '../contacts/ContactLog'
 import { CostOfWaiting } from './CostOfWaiting'
 import { EventList } from './EventList'
 import { PaymentList } from './PaymentList'
@@ -207,6 +210,18 @@ function LoanDetails({ loan, ledger }: { loan: Loan; ledger: Ledger }) {
         </div>
       </section>
 
+      <section aria-labelledby="plan-title" className="plan-section">
+        <h2 id="plan-title">{t('loan.actionPlan')}</h2>
+        <ActionPlan loanId={loan.id} />
+      </section>
+
+      <NegotiationSections loan={loan} ledger={ledger} />
+
+      <section aria-labelledby="waiting-title">
+        <h2 id="waiting-title">{t('loan.waiting')}</h2>
+        <CostOfWaiting loanId={loan.id} ledger={ledger} />
+      </section>
+
       <section aria-labelledby="charts-title">
         <h2 id="charts-title">{t('charts.title')}</h2>
         <Suspense fallback={<div className="chart-placeholder">{t('common.loading')}</div>}>
@@ -224,19 +239,14 @@ function LoanDetails({ loan, ledger }: { loan: Loan; ledger: Ledger }) {
         <PaymentList loanId={loan.id} ledger={ledger} />
       </section>
 
+      <section aria-labelledby="contacts-title">
+        <h2 id="contacts-title">{t('contacts.title')}</h2>
+        <ContactLog loanId={loan.id} loanName={loan.name} />
+      </section>
+
       <section aria-labelledby="events-title">
         <h2 id="events-title">{t('loan.events')}</h2>
         <EventList loanId={loan.id} />
-      </section>
-
-      <section aria-labelledby="waiting-title">
-        <h2 id="waiting-title">{t('loan.waiting')}</h2>
-        <CostOfWaiting loanId={loan.id} ledger={ledger} />
-      </section>
-
-      <section aria-labelledby="plan-title" className="card upcoming">
-        <h2 id="plan-title">{t('loan.actionPlan')}</h2>
-        <p className="muted">{t('loan.actionPlanSoon')}</p>
       </section>
     </>
   )
