@@ -1,8 +1,33 @@
 import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
+import type { Plugin } from 'vite'
+import { CONTENT_SECURITY_POLICY } from './src/main/renderer-files'
 
 const alias = { '@shared': resolve(__dirname, 'src/shared') }
+
+/**
+ * The built index.html also carries the Content-Security-Policy the app:// protocol and the
+ * HTTP server send, as a <meta> (defence in depth, and visible to static scanners). Only in
+ * builds: the dev server's hot reload needs an inline script. frame-ancestors is dropped, since
+ * browsers ignore it in a <meta>.
+ */
+function cspMeta(): Plugin {
+  const policy = CONTENT_SECURITY_POLICY.split('; ')
+    .filter((directive) => !directive.startsWith('frame-ancestors'))
+    .join('; ')
+  return {
+    name: 'repaypath-csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: policy },
+        injectTo: 'head',
+      },
+    ],
+  }
+}
 
 export default defineConfig({
   main: {
@@ -24,7 +49,7 @@ export default defineConfig({
   },
   renderer: {
     resolve: { alias },
-    plugins: [react()],
+    plugins: [react(), cspMeta()],
     build: { minify: true, chunkSizeWarningLimit: 800 },
   },
 })
