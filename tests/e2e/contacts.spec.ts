@@ -140,6 +140,9 @@ async function openLoanPage(
   await page.getByRole('heading', { level: 1 }).waitFor()
   await page.goto(`${app.origin}/#/loans/${loanId}`)
   await page.locator('#contacts-title').waitFor()
+  // The charts above load last; wait for them so that the page no longer moves under a click.
+  await page.locator('[data-testid="late-charges-chart"] .series-late-charges').first().waitFor()
+  await page.locator('[data-testid="waiting-chart"] .recharts-bar-rectangle').first().waitFor()
   return page
 }
 

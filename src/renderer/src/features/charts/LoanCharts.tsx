@@ -59,7 +59,7 @@ export function LoanCharts({ loanId }: { loanId: number }) {
       </RadioGroup>
       {series.error !== null && <ErrorNotice error={series.error} />}
       {series.data === undefined ? (
-        <div className="chart-placeholder">{t('common.loading')}</div>
+        <div className="chart-placeholder chart-placeholder-pair">{t('common.loading')}</div>
       ) : (
         <>
           <OwedChart series={series.data} />

@@ -224,7 +224,11 @@ function LoanDetails({ loan, ledger }: { loan: Loan; ledger: Ledger }) {
 
       <section aria-labelledby="charts-title">
         <h2 id="charts-title">{t('charts.title')}</h2>
-        <Suspense fallback={<div className="chart-placeholder">{t('common.loading')}</div>}>
+        <Suspense
+          fallback={
+            <div className="chart-placeholder chart-placeholder-pair">{t('common.loading')}</div>
+          }
+        >
           <LoanCharts loanId={loan.id} />
         </Suspense>
       </section>
