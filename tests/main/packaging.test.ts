@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { useTempDir } from '../support/temp-dir'
@@ -91,7 +92,8 @@ describe('the electron-builder configuration', () => {
 
 describe('the beforePack hook', () => {
   const tempDir = useTempDir()
-  const hooks = require('../../scripts/electron-builder-hooks.cjs') as {
+  // The hook is CommonJS, as electron-builder loads it.
+  const hooks = createRequire(__filename)('../../scripts/electron-builder-hooks.cjs') as {
     default: (context: unknown) => Promise<void>
   }
   const context = (projectDir: string) => ({
