@@ -17,6 +17,7 @@ import { loanHandlers } from './services/loans'
 import { paymentHandlers } from './services/payments'
 import { plannerHandlers } from './services/planner'
 import { portfolioHandlers } from './services/portfolio'
+import { reminderHandlers } from './services/reminders'
 import { settingsHandlers } from './services/settings'
 
 /** The one handler table: every contract method, served by its domain's service module. */
@@ -25,6 +26,7 @@ export function createHandlers(ctx: ServiceContext, backups: BackupDeps): Handle
     ...appHandlers(ctx),
     ...backupHandlers(backups),
     ...settingsHandlers(ctx),
+    ...reminderHandlers(ctx),
     ...loanHandlers(ctx),
     ...paymentHandlers(ctx),
     ...eventHandlers(ctx),

@@ -3,12 +3,14 @@
  * transport together. Everything it uses is testable without Electron; this file only connects.
  */
 import { join } from 'node:path'
-import { app, dialog, ipcMain, protocol, session, type BrowserWindow } from 'electron'
+import { app, dialog, ipcMain, protocol, screen, session, type BrowserWindow } from 'electron'
 import { startBackend, type Backend } from './backend'
 import { registerAppProtocol } from './electron/app-protocol'
 import { saveLetterPdf } from './electron/letter-pdf'
 import { createMainWindow } from './electron/main-window'
+import { afterLanguageWrites, installAppMenu } from './electron/menu'
 import { electronNativeBindingPath } from './electron/native-binding'
+import { startReminderNotifications } from './electron/reminders'
 import {
   APP_SCHEME,
   APP_SCHEME_PRIVILEGES,
@@ -16,6 +18,7 @@ import {
   guardWebContents,
   isTrustedSender,
 } from './electron/security'
+import { loadWindowState, trackWindowState } from './electron/window-state'
 import { builtPaths } from './paths'
 import { registerIpcHandlers } from './transports/ipc'
 
@@ -64,12 +67,27 @@ async function start(): Promise<void> {
     fail('RepayPath cannot open its database', error)
     return
   }
-  registerIpcHandlers(ipcMain, backend.handlers, isTrustedSender)
+  const dataDir = app.getPath('userData')
+  // The menu follows the stored language: it is read again after each call that can change it.
+  const menu = await installAppMenu({
+    settings: backend.handlers,
+    window: () => mainWindow,
+    dataDir,
+  })
+  registerIpcHandlers(ipcMain, afterLanguageWrites(backend.handlers, menu.refresh), isTrustedSender)
   mainWindow = createMainWindow({
     preloadPath: paths.preload,
     iconPath: join(app.getAppPath(), 'resources', 'icon.png'),
+    state: loadWindowState(dataDir, screen),
   })
+  trackWindowState(mainWindow, dataDir)
   mainWindow.on('closed', () => (mainWindow = null))
+  // Reminders as system notifications: now and every hour (a click opens the loan).
+  startReminderNotifications({
+    handlers: backend.handlers,
+    window: () => mainWindow,
+    systemLocale: () => app.getLocale(),
+  })
 }
 
 function fail(title: string, error: unknown): void {

@@ -637,6 +637,22 @@ const VALID_INPUTS: Partial<Record<MethodName, ValidInputs>> = {
       },
       { requiredKeys: [] },
     ),
+  'reminders.due': () => fc.record({ asOf: asOfDate }, { requiredKeys: [] }),
+  'reminders.acknowledge': (s) =>
+    fc.record({
+      ids: fc.array(
+        fc.oneof(
+          fc
+            .tuple(idFrom(s.loanIds), asOfDate, fc.constantFrom('before', 'day'))
+            .map(([id, on, when]) => `due:${id}:${on}:${when}`),
+          fc
+            .tuple(idFrom(s.loanIds), fc.constantFrom('grace', 1, 2, 7), asOfDate)
+            .map(([id, code, on]) => `stage:${id}:${code}:${on}`),
+          fc.tuple(idFrom(s.contactIds), asOfDate).map(([id, on]) => `followup:${id}:${on}`),
+        ),
+        { minLength: 1, maxLength: 6 },
+      ),
+    }),
   'loans.list': () =>
     fc.record({ includeArchived: fc.boolean(), asOf: asOfDate }, { requiredKeys: [] }),
   'loans.get': (s) => fc.record({ id: idFrom(s.loanIds) }),

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { EventEmitter } from 'node:events'
@@ -21,7 +21,16 @@ const fake = vi.hoisted(() => ({
   singleInstance: true,
   dataDir: '',
   resolveReady: (): void => undefined,
-  windows: [] as { options: Record<string, unknown>; loadURL: ReturnType<typeof vi.fn> }[],
+  windows: [] as {
+    options: Record<string, unknown>
+    loadURL: ReturnType<typeof vi.fn>
+    window: EventEmitter &
+      Record<'restore' | 'focus', ReturnType<typeof vi.fn>> & {
+        webContents: { send: ReturnType<typeof vi.fn> }
+      }
+  }[],
+  minimized: false,
+  workArea: { x: 0, y: 0, width: 1920, height: 1040 },
 }))
 
 vi.mock('electron', async () => {
@@ -35,12 +44,25 @@ vi.mock('electron', async () => {
     getAppPath: () => process.cwd(),
     isPackaged: true,
     quit: vi.fn(),
+    getVersion: () => '0.1.0',
+    getLocale: () => 'zh-CN',
+    setAboutPanelOptions: vi.fn(),
+    showAboutPanel: vi.fn(),
   })
   class BrowserWindow extends Emitter {
     loadURL = vi.fn(async () => undefined)
+    isMinimized = vi.fn(() => fake.minimized)
+    restore = vi.fn()
+    focus = vi.fn()
+    show = vi.fn()
+    maximize = vi.fn()
+    isMaximized = vi.fn(() => false)
+    isDestroyed = vi.fn(() => false)
+    getNormalBounds = vi.fn(() => ({ x: 10, y: 20, width: 1200, height: 800 }))
+    webContents = { send: vi.fn() }
     constructor(options: Record<string, unknown>) {
       super()
-      fake.windows.push({ options, loadURL: this.loadURL })
+      fake.windows.push({ options, loadURL: this.loadURL, window: this as never })
     }
   }
   return {
@@ -51,7 +73,15 @@ vi.mock('electron', async () => {
       defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() },
     },
     ipcMain: { handle: vi.fn() },
-    dialog: { showErrorBox: vi.fn() },
+    dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0 })) },
+    Menu: {
+      buildFromTemplate: vi.fn((template: unknown) => ({ template })),
+      setApplicationMenu: vi.fn(),
+    },
+    screen: {
+      getAllDisplays: () => [{ workArea: fake.workArea }],
+      getPrimaryDisplay: () => ({ workArea: fake.workArea }),
+    },
   }
 })
 
@@ -142,5 +172,73 @@ describe('the Electron entry', () => {
     expect(electron.app.quit).toHaveBeenCalled()
     expect((electron.app as unknown as EventEmitter).listenerCount('web-contents-created')).toBe(0)
     expect(fake.windows).toHaveLength(0)
+  })
+
+  it('sets the menu, reopens the window where it was and focuses it for a second instance', async () => {
+    fake.singleInstance = true
+    fake.dataDir = tempDir()
+    ;(process as { resourcesPath?: string }).resourcesPath = fakeResourcesPath()
+    writeFileSync(
+      join(fake.dataDir, 'window-state.json'),
+      JSON.stringify({ x: 100, y: 50, width: 1100, height: 750, maximized: false }),
+    )
+    const electron = await import('electron')
+    const app = electron.app as unknown as EventEmitter
+    app.removeAllListeners()
+    vi.clearAllMocks()
+    await import('../../src/main/index')
+    fake.resolveReady()
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1))
+    const { options, window } = fake.windows[0]!
+    expect(options).toMatchObject({ x: 100, y: 50, width: 1100, height: 750 })
+    expect(electron.app.setAboutPanelOptions).toHaveBeenCalledWith(
+      expect.objectContaining({
+        applicationName: 'RepayPath 还款路径',
+        applicationVersion: '0.1.0',
+      }),
+    )
+
+    // The menu is in the system's language until one is stored; its commands reach the page.
+    const templates = () =>
+      vi
+        .mocked(electron.Menu.buildFromTemplate)
+        .mock.calls.map(
+          ([template]) =>
+            template as { label?: string; submenu?: { id?: string; click?: () => void }[] }[],
+        )
+    expect(electron.Menu.setApplicationMenu).toHaveBeenCalledTimes(1)
+    const zh = templates()[0]!
+    const file = zh.find((menu) => menu.label === '文件')
+    file?.submenu?.find((item) => item.id === 'log-payment')?.click?.()
+    expect(window.webContents.send).toHaveBeenCalledWith('repaypath:command', 'log-payment')
+
+    // Changing the language through the API rebuilds the menu in that language.
+    const handle = vi.mocked(electron.ipcMain.handle).mock.calls
+    const update = handle.find(([channel]) => channel === 'repaypath:settings.update')?.[1] as (
+      event: unknown,
+      input: unknown,
+    ) => Promise<unknown>
+    const trusted = { senderFrame: { url: APP_ENTRY_URL, parent: null } }
+    expect(await update(trusted, { language: 'en' })).toMatchObject({ ok: true })
+    await vi.waitFor(() => expect(templates().at(-1)?.[0]?.label).toBe('File'))
+    expect(electron.Menu.setApplicationMenu).toHaveBeenCalledTimes(2)
+
+    // A second start restores the minimized window and focuses it.
+    fake.minimized = true
+    app.emit('second-instance', {}, [], process.cwd())
+    expect(window.restore).toHaveBeenCalledTimes(1)
+    expect(window.focus).toHaveBeenCalledTimes(1)
+    fake.minimized = false
+
+    // Closing saves where the window was.
+    window.emit('close', {})
+    expect(JSON.parse(readFileSync(join(fake.dataDir, 'window-state.json'), 'utf8'))).toEqual({
+      x: 10,
+      y: 20,
+      width: 1200,
+      height: 800,
+      maximized: false,
+    })
+    app.emit('will-quit')
   })
 })

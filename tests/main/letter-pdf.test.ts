@@ -76,10 +76,16 @@ vi.mock('electron', async () => {
     getAppPath: () => process.cwd(),
     isPackaged: true,
     quit: () => undefined,
+    getVersion: () => '0.1.0',
+    getLocale: () => 'en-US',
+    setAboutPanelOptions: () => undefined,
   })
+  const workArea = { x: 0, y: 0, width: 1920, height: 1040 }
   return {
     app,
     BrowserWindow,
+    Menu: { buildFromTemplate: () => ({}), setApplicationMenu: () => undefined },
+    screen: { getAllDisplays: () => [{ workArea }], getPrimaryDisplay: () => ({ workArea }) },
     protocol: { registerSchemesAsPrivileged: () => undefined, handle: () => undefined },
     session: {
       defaultSession: {

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
+import { APP_COMMANDS, COMMAND_CHANNEL } from '@shared/api/commands'
 import { METHOD_NAMES, ipcChannel } from '@shared/api/methods'
 
 const exposed = vi.hoisted(() => new Map<string, unknown>())
@@ -9,6 +10,7 @@ vi.mock('electron', () => ({
     invoke: vi.fn(async () => ({ ok: true, value: 'from main' })),
     send: vi.fn(),
     on: vi.fn(),
+    removeListener: vi.fn(),
   },
 }))
 
@@ -17,11 +19,12 @@ describe('preload bridge (checklist 20)', async () => {
   await import('../../src/preload/index')
   const bridge = exposed.get('repaypath') as {
     invoke(method: string, input: unknown): Promise<unknown>
+    onCommand(listener: (command: string) => void): () => void
   }
 
-  it('exposes one object with only an invoke function, and nothing of Electron', () => {
+  it('exposes one object with only invoke and onCommand, and nothing of Electron', () => {
     expect([...exposed.keys()]).toEqual(['repaypath'])
-    expect(Object.keys(bridge)).toEqual(['invoke'])
+    expect(Object.keys(bridge)).toEqual(['invoke', 'onCommand'])
     expect((Object.values(bridge) as unknown[]).includes(electron.ipcRenderer)).toBe(false)
   })
 
@@ -41,5 +44,28 @@ describe('preload bridge (checklist 20)', async () => {
       await expect(bridge.invoke(name, {})).rejects.toThrow(/Not an API method/)
     }
     expect(electron.ipcRenderer.invoke).not.toHaveBeenCalled()
+  })
+
+  it('passes on only allow-listed menu commands from its one channel, and unsubscribes', () => {
+    const on = vi.mocked(electron.ipcRenderer.on)
+    on.mockClear()
+    const listener = vi.fn()
+    const unsubscribe = bridge.onCommand(listener)
+    expect(on).toHaveBeenCalledTimes(1)
+    const [channel, handler] = on.mock.calls[0] as unknown as [
+      string,
+      (event: unknown, command: unknown) => void,
+    ]
+    expect(channel).toBe(COMMAND_CHANNEL)
+    const event = { sender: electron.ipcRenderer, ports: [] }
+    for (const command of APP_COMMANDS) handler(event, command)
+    for (const junk of ['shell.openExternal', 'NEW-LOAN', '', null, 42, { command: 'backup' }]) {
+      handler(event, junk)
+    }
+    // Exactly the commands, one argument each: never the event or anything else.
+    expect(listener.mock.calls).toEqual(APP_COMMANDS.map((command) => [command]))
+
+    unsubscribe()
+    expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith(COMMAND_CHANNEL, handler)
   })
 })

@@ -30,6 +30,7 @@ import {
 } from './exchange'
 import type { MethodName } from './methods'
 import { planInputSchema, planResultSchema } from './planner-schema'
+import { acknowledgeInputSchema, reminderSchema } from './reminder-schema'
 import { languageSchema, remindersSchema } from './settings-schema'
 import {
   loanEventRowSchema,
@@ -110,6 +111,11 @@ export const contract = {
   'app.info': { input: noInput, output: appInfoSchema },
   'settings.get': { input: noInput, output: settingsSchema },
   'settings.update': { input: settingsPatchSchema, output: settingsSchema },
+  'reminders.due': { input: z.object({ asOf }).strict(), output: z.array(reminderSchema) },
+  'reminders.acknowledge': {
+    input: acknowledgeInputSchema,
+    output: z.object({ acknowledged: z.number().int().nonnegative() }),
+  },
 
   'loans.list': {
     input: z.object({ includeArchived: z.boolean().default(false), asOf }).strict(),

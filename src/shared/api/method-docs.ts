@@ -7,6 +7,10 @@ export const METHOD_SUMMARIES = {
   'settings.get':
     'The settings: interface language (null = the system language) and the LPR table (null = the shipped one).',
   'settings.update': 'Changes some settings; returns them all.',
+  'reminders.due':
+    'The reminders due on `asOf` (today by default) and not yet acknowledged, as the Reminders settings choose: N days before a due date, on it (or later while unpaid), a worse overdue stage entered, a follow-up date arrived; missed ones up to 30 days back, none from before the first check. Each with an id and its title and body in zh-CN and en.',
+  'reminders.acknowledge':
+    'Records reminders as delivered (one transaction), so that `reminders.due` never gives them again; returns how many were new.',
   'loans.list':
     'Loans with where each stands on `asOf` (today by default), most urgent first; archived ones only when asked.',
   'loans.get': 'One loan with its terms.',

@@ -7,6 +7,8 @@ export const METHOD_NAMES = [
   'app.info',
   'settings.get',
   'settings.update',
+  'reminders.due',
+  'reminders.acknowledge',
   'loans.list',
   'loans.get',
   'loans.create',

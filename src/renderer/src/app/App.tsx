@@ -6,6 +6,7 @@ import { Toasts } from '../components/ui/Toasts'
 import { DashboardPage } from '../features/dashboard/DashboardPage'
 import { LoansPage } from '../features/loans/LoansPage'
 import { RecoveryPage } from '../features/recovery/RecoveryPage'
+import { useAppCommands } from './commands'
 import { useAppInfo } from './queries'
 
 // Screens other than the lists load on first visit, so the overview's numbers show first.
@@ -40,6 +41,7 @@ export function App() {
 function Shell() {
   const { t } = useTranslation()
   const navigate = useNavigate()
+  useAppCommands()
   return (
     // React Aria links and table rows with an href navigate through the router.
     <RouterProvider navigate={(path) => void navigate(path)} useHref={useHref}>

@@ -26,6 +26,7 @@ export const LOAN_DATA_KEYS = [
   'portfolio.plan',
   'checklist.get',
   'checklist.progress',
+  'reminders.due',
 ] as const
 
 export async function invalidateLoanData(queryClient: QueryClient): Promise<void> {

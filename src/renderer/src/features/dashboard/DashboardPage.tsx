@@ -8,6 +8,7 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { LoanTable } from '../../components/LoanTable'
 import { FollowUps } from '../contacts/FollowUps'
 import { AddLoanButton } from '../loan-form/AddLoanButton'
+import { ReminderBanner } from '../reminders/ReminderBanner'
 
 // The charts (recharts) load after the totals and the list.
 const PortfolioCharts = lazy(() =>
@@ -33,6 +34,7 @@ export function DashboardPage() {
         <h1 id="dashboard-title">{t('dashboard.title')}</h1>
         {loans.data !== undefined && loans.data.length > 0 && <AddLoanButton />}
       </header>
+      <ReminderBanner />
       {error !== null && <ErrorNotice error={error} onRetry={() => void loans.refetch()} />}
       {overview.data !== undefined && overview.data.loanCount > 0 && (
         <dl className="totals" aria-label={t('dashboard.totals')}>

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from 'react-aria-components'
+import { useSearchParams } from 'react-router'
 import { useToday } from '../../app/queries'
 
 // The form (with every preset and its sources) loads when first opened.
@@ -12,7 +13,17 @@ const LoanFormDialog = lazy(() =>
 export function AddLoanButton({ primary = true }: { primary?: boolean }) {
   const { t } = useTranslation()
   const today = useToday()
-  const [isOpen, setOpen] = useState(false)
+  const [opened, setOpened] = useState(false)
+  // The menu's "New loan" (app/commands.tsx) asks for the form with `?new=1`.
+  const [searchParams, setSearchParams] = useSearchParams()
+  const requested = searchParams.get('new') === '1'
+  const isOpen = opened || requested
+  const setOpen = (open: boolean) => {
+    setOpened(open)
+    if (!open && requested) {
+      setSearchParams((params) => (params.delete('new'), params), { replace: true })
+    }
+  }
   return (
     <>
       <Button

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { lazy, Suspense, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from 'react-aria-components'
-import { useNavigate, useParams } from 'react-router'
+import { useNavigate, useParams, useSearchParams } from 'react-router'
 import type { Loan } from '@shared/api/records'
 import type { Ledger } from '@shared/engine/ledger-types'
 import { api } from '../../api'
@@ -62,7 +62,14 @@ function LoanHeader({ loan, ledger }: { loan: Loan; ledger: Ledger | undefined }
   const queryClient = useQueryClient()
   const today = useToday()
   const [dialog, setDialog] = useState<'payment' | 'edit' | 'delete' | null>(null)
-  const closeDialog = (open: boolean) => !open && setDialog(null)
+  // The menu's "Log payment" (app/commands.tsx) asks for the payment dialog with `?pay=1`.
+  const [searchParams, setSearchParams] = useSearchParams()
+  const payRequested = searchParams.get('pay') === '1'
+  const closeDialog = (open: boolean) => {
+    if (open) return
+    setDialog(null)
+    if (payRequested) setSearchParams((params) => (params.delete('pay'), params), { replace: true })
+  }
 
   const archive = useMutation({
     mutationFn: () => api.call('loans.archive', { id: loan.id, archived: !loan.archived }),
@@ -130,7 +137,7 @@ function LoanHeader({ loan, ledger }: { loan: Loan; ledger: Ledger | undefined }
           loanName={loan.name}
           today={today}
           suggestedFen={ledger.overdueFen > 0 ? ledger.overdueFen : ledger.dueNowFen}
-          isOpen={dialog === 'payment'}
+          isOpen={dialog === 'payment' || payRequested}
           onOpenChange={closeDialog}
         />
       )}

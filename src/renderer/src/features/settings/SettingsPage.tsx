@@ -6,6 +6,7 @@ import { isLanguage } from '../../i18n'
 import { BackupsSection } from './BackupsSection'
 import { ExportSection } from './ExportSection'
 import { ImportSection } from './ImportSection'
+import { RemindersSection } from './RemindersSection'
 import './settings.css'
 
 const LANGUAGE_NAMES: Record<Language, string> = { 'zh-CN': '简体中文', en: 'English' }
@@ -62,6 +63,7 @@ export function SettingsPage() {
           </dl>
         </section>
       )}
+      <RemindersSection />
       <BackupsSection />
       <ExportSection />
       <ImportSection />
