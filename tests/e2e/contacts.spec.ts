@@ -8,6 +8,7 @@ import type { Ledger } from '@shared/engine/ledger-types'
 import { presetTerms } from '@shared/engine/presets'
 import { useTempDir } from '../support/temp-dir'
 import { seriousA11yViolations } from './support/axe'
+import { fillDate } from './support/forms'
 import {
   callApi,
   horizontalOverflow,
@@ -70,19 +71,6 @@ const TEXT = {
   },
 } as const
 type Language = keyof typeof TEXT
-
-/** Types a civil date into a React Aria date field, segment by segment (any locale's order). */
-async function fillDate(page: Page, field: Locator, date: CivilDate): Promise<void> {
-  const [year, month, day] = date.split('-') as [string, string, string]
-  for (const [type, value] of [
-    ['year', year],
-    ['month', month],
-    ['day', day],
-  ] as const) {
-    await field.locator(`[data-type="${type}"]`).click()
-    await page.keyboard.type(value)
-  }
-}
 
 /** Types a 24-hour time into the React Aria time field. */
 async function fillTime(page: Page, field: Locator, time: string): Promise<void> {
@@ -167,7 +155,7 @@ async function runContacts(app: ServedApp, language: Language): Promise<void> {
     await form.waitFor()
     // The party starts as a collector, the date as today.
     expect(await form.getByLabel(text.party).inputValue()).toBe('collector')
-    await fillDate(page, form.getByTestId('field-contact-date'), yesterday)
+    await fillDate(form.getByTestId('field-contact-date'), yesterday)
     await fillTime(page, form.getByTestId('field-contact-time'), '23:00')
     await form.getByLabel(text.who, { exact: true }).fill('催收员 王某 0755-12345678')
     await form.getByLabel(text.summary).fill('晚上11点打电话催还款，说要联系我的家人')
@@ -203,16 +191,16 @@ async function runContacts(app: ServedApp, language: Language): Promise<void> {
     await form.getByLabel(text.who, { exact: true }).fill('微众银行客服 95384')
     await form.getByLabel(text.summary).fill('协商分两期还清，减免罚息')
     await form.getByLabel(text.promises, { exact: true }).fill('三天内短信确认方案')
-    await fillDate(page, form.getByTestId('field-contact-followUpOn'), followUpOn)
+    await fillDate(form.getByTestId('field-contact-followUpOn'), followUpOn)
     await form.getByTestId('contact-has-plan').check()
     // The plan starts on the day it was agreed.
     await form.getByTestId('field-contact-planOn').waitFor()
-    await fillDate(page, form.getByTestId('field-plan-0-dueOn'), plan[0]!.dueOn)
+    await fillDate(form.getByTestId('field-plan-0-dueOn'), plan[0]!.dueOn)
     await form.getByTestId('field-plan-0-principal').fill('5000')
     await form
       .getByRole('button', { name: language === 'en' ? 'Add an installment' : '添加一期' })
       .click()
-    await fillDate(page, form.getByTestId('field-plan-1-dueOn'), plan[1]!.dueOn)
+    await fillDate(form.getByTestId('field-plan-1-dueOn'), plan[1]!.dueOn)
     await form.getByTestId('field-plan-1-principal').fill('5,000.00')
     await expectNoSeriousViolations(page, 'contact dialog')
     await expectFits(page, 'contact dialog')

@@ -1,12 +1,13 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import type { Loan } from '@shared/api/records'
-import { addDays, addMonths, systemClock, type CivilDate } from '@shared/dates'
+import { addDays, addMonths, systemClock } from '@shared/dates'
 import { computeLedger } from '@shared/engine/ledger'
 import { presetTerms } from '@shared/engine/presets'
 import { formatFen } from '@shared/money'
 import { useTempDir } from '../support/temp-dir'
 import { seriousA11yViolations } from './support/axe'
+import { fillDate } from './support/forms'
 import {
   callApi,
   horizontalOverflow,
@@ -55,18 +56,6 @@ async function tabTo(page: Page, name: string, limit = 40): Promise<void> {
 /** Fails when the page scrolls sideways at this width: something is too wide. */
 async function expectNoHorizontalOverflow(page: Page, screen: string): Promise<void> {
   expect(await horizontalOverflow(page), `${screen} is wider than the window`).toBe(0)
-}
-
-async function fillDate(page: Page, testId: string, date: CivilDate): Promise<void> {
-  const [year, month, day] = date.split('-') as [string, string, string]
-  for (const [type, value] of [
-    ['year', year],
-    ['month', month],
-    ['day', day],
-  ] as const) {
-    await page.getByTestId(testId).locator(`[data-type="${type}"]`).click()
-    await page.keyboard.type(value)
-  }
 }
 
 describe('the loan forms in Chromium', () => {
@@ -148,8 +137,8 @@ describe('the loan forms in Chromium', () => {
       await form.getByLabel('Name', { exact: true }).fill('CMB card')
       await form.getByLabel('Statement balance (yuan)').fill('20000')
       const postedOn = addDays(today, -100)
-      await fillDate(page, 'field-disbursedOn', postedOn)
-      await fillDate(page, 'field-cardStatementOn', postedOn)
+      await fillDate(page.getByTestId('field-disbursedOn'), postedOn)
+      await fillDate(page.getByTestId('field-cardStatementOn'), postedOn)
       await expectNoHorizontalOverflow(page, 'card form')
       expect(await seriousA11yViolations(page)).toEqual([])
       await page.screenshot({ path: screenshotPath('loan-form-card-dark-en') })
@@ -168,7 +157,7 @@ describe('the loan forms in Chromium', () => {
       await form.getByLabel('Name', { exact: true }).fill('Weilidai (as shown)')
       await form.getByLabel('Amount borrowed (yuan)').fill('3000')
       const disbursedOn = addMonths(today, -2)
-      await fillDate(page, 'field-disbursedOn', disbursedOn)
+      await fillDate(page.getByTestId('field-disbursedOn'), disbursedOn)
       await form.getByLabel('Repayment method').selectOption('custom')
       const schedule = [
         { dueOn: addMonths(disbursedOn, 1), principal: '1000', interest: '45.00' },
@@ -177,15 +166,7 @@ describe('the loan forms in Chromium', () => {
       for (const [index, item] of schedule.entries()) {
         await form.getByRole('button', { name: 'Add an installment' }).click()
         const row = form.locator('.installment-row').nth(index)
-        const [year, month, day] = item.dueOn.split('-') as [string, string, string]
-        for (const [type, value] of [
-          ['year', year],
-          ['month', month],
-          ['day', day],
-        ] as const) {
-          await row.locator(`[data-type="${type}"]`).click()
-          await page.keyboard.type(value)
-        }
+        await fillDate(row.locator('.date-field'), item.dueOn)
         await row.getByLabel('Principal (yuan)').fill(item.principal)
         await row.getByLabel('Interest (yuan)').fill(item.interest)
       }

@@ -1,12 +1,13 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import type { Loan } from '@shared/api/records'
-import { addDays, addMonths, systemClock, type CivilDate } from '@shared/dates'
+import { addDays, addMonths, systemClock } from '@shared/dates'
 import { computeLedger } from '@shared/engine/ledger'
 import { presetTerms } from '@shared/engine/presets'
 import { formatFen } from '@shared/money'
 import { useTempDir } from '../support/temp-dir'
 import { seriousA11yViolations } from './support/axe'
+import { fillDate } from './support/forms'
 import {
   callApi,
   horizontalOverflow,
@@ -54,20 +55,6 @@ const TEXT = {
   },
 } as const
 type Language = keyof typeof TEXT
-
-/** Types a civil date into a React Aria date field, segment by segment (any locale's order). */
-async function fillDate(page: Page, testId: string, date: CivilDate): Promise<void> {
-  const [year, month, day] = date.split('-') as [string, string, string]
-  const field = page.getByTestId(testId)
-  for (const [type, value] of [
-    ['year', year],
-    ['month', month],
-    ['day', day],
-  ] as const) {
-    await field.locator(`[data-type="${type}"]`).click()
-    await page.keyboard.type(value)
-  }
-}
 
 async function expectNoSeriousViolations(page: Page, screen: string): Promise<void> {
   const violations = await seriousA11yViolations(page)
@@ -120,7 +107,7 @@ async function runWorkflow(app: ServedApp, language: Language): Promise<void> {
     await form.getByLabel(text.name, { exact: true }).fill('微粒贷')
     await form.getByLabel(text.lender, { exact: true }).fill('微众银行')
     await form.getByLabel(text.principal).fill('10,000')
-    await fillDate(page, 'field-disbursedOn', disbursedOn)
+    await fillDate(page.getByTestId('field-disbursedOn'), disbursedOn)
     await shoot(page, `loan-form-${language}`, { dialog: true })
     await form.getByRole('button', { name: text.save, exact: true }).click()
 
