@@ -1,4 +1,10 @@
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import {
+  queryOptions,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query'
 import type { SettingsPatch } from '@shared/api/contract'
 import { api } from '../api'
 
@@ -32,6 +38,12 @@ export const LOAN_DATA_KEYS = [
 export async function invalidateLoanData(queryClient: QueryClient): Promise<void> {
   await Promise.all(LOAN_DATA_KEYS.map((key) => queryClient.invalidateQueries({ queryKey: [key] })))
 }
+
+/** The dashboard's monthly history: prefetched by the dashboard, read by its charts. */
+export const portfolioSeriesQuery = queryOptions({
+  queryKey: ['portfolio.series'],
+  queryFn: () => api.call('portfolio.series', {}),
+})
 
 export function useOverview() {
   return useQuery({

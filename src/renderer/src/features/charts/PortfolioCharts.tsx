@@ -11,7 +11,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts'
-import { api } from '../../api'
+import { portfolioSeriesQuery } from '../../app/queries'
 import { useFormat } from '../../app/format'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { ChartTooltipBox } from './ChartTooltip'
@@ -34,10 +34,7 @@ export function PortfolioCharts() {
   const { t } = useTranslation()
   const format = useFormat()
   const chart = useChartFormat()
-  const series = useQuery({
-    queryKey: ['portfolio.series'],
-    queryFn: () => api.call('portfolio.series', {}),
-  })
+  const series = useQuery(portfolioSeriesQuery)
   if (series.error !== null) return <ErrorNotice error={series.error} />
   if (series.data === undefined)
     return <div className="chart-placeholder">{t('common.loading')}</div>

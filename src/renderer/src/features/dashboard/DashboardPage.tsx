@@ -1,8 +1,8 @@
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../app/format'
-import { useAppInfo, useOverview } from '../../app/queries'
-import { useQuery } from '@tanstack/react-query'
+import { portfolioSeriesQuery, useAppInfo, useOverview } from '../../app/queries'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../api'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { LoanTable } from '../../components/LoanTable'
@@ -11,8 +11,9 @@ import { AddLoanButton } from '../loan-form/AddLoanButton'
 import { ReminderBanner } from '../reminders/ReminderBanner'
 
 // The charts (recharts) load after the totals and the list.
+const loadPortfolioCharts = () => import('../charts/PortfolioCharts')
 const PortfolioCharts = lazy(() =>
-  import('../charts/PortfolioCharts').then((module) => ({ default: module.PortfolioCharts })),
+  loadPortfolioCharts().then((module) => ({ default: module.PortfolioCharts })),
 )
 
 export function DashboardPage() {
@@ -20,6 +21,13 @@ export function DashboardPage() {
   const format = useFormat()
   const appInfo = useAppInfo()
   const overview = useOverview()
+  const queryClient = useQueryClient()
+  useEffect(() => {
+    // The charts come last on the page but take longest (a chunk, then their data): start both
+    // now, in parallel with the totals and the list, rather than after the list has rendered.
+    void loadPortfolioCharts()
+    void queryClient.prefetchQuery(portfolioSeriesQuery)
+  }, [queryClient])
   const progress = useQuery({
     queryKey: ['checklist.progress'],
     queryFn: () => api.call('checklist.progress', {}),
