@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import { useFormat } from '../../app/format'
 import { portfolioSeriesQuery, useAppInfo, useOverview } from '../../app/queries'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
@@ -11,6 +12,9 @@ import { AddLoanButton } from '../loan-form/AddLoanButton'
 import { ReminderBanner } from '../reminders/ReminderBanner'
 
 // The charts (recharts) load after the totals and the list.
+/** The overview lists the most urgent loans; the Loans page lists them all. */
+const MOST_URGENT = 10
+
 const loadPortfolioCharts = () => import('../charts/PortfolioCharts')
 const PortfolioCharts = lazy(() =>
   loadPortfolioCharts().then((module) => ({ default: module.PortfolioCharts })),
@@ -67,10 +71,15 @@ export function DashboardPage() {
       {loans.data !== undefined && loans.data.length > 0 && (
         <>
           <LoanTable
-            loans={loans.data}
+            loans={loans.data.slice(0, MOST_URGENT)}
             caption={t('dashboard.byUrgency')}
             planProgress={planProgress}
           />
+          {loans.data.length > MOST_URGENT && (
+            <p className="see-all">
+              <Link to="/loans">{t('dashboard.seeAll', { count: loans.data.length })}</Link>
+            </p>
+          )}
           <FollowUps />
           <section aria-labelledby="history-title">
             <h2 id="history-title">{t('portfolioCharts.title')}</h2>
