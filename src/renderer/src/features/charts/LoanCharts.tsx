@@ -22,7 +22,7 @@ import { api } from '../../api'
 import { useFormat } from '../../app/format'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { ChartTooltipBox } from './ChartTooltip'
-import { bandColor, COMPONENT_COLORS, dateOf, dayOf, STACK_ORDER, TODAY_COLOR } from './chart-theme'
+import { bandColor, COMPONENT_COLORS, dayOf, STACK_ORDER, TODAY_COLOR } from './chart-theme'
 import { useChartFormat } from './chart-format'
 
 type Horizon = (typeof HORIZONS)[number]
@@ -70,6 +70,18 @@ export function LoanCharts({ loanId }: { loanId: number }) {
   )
 }
 
+/** The dashed line marking today, with its label. */
+function todayLine(day: number, label: string) {
+  return {
+    x: day,
+    stroke: TODAY_COLOR,
+    strokeWidth: 2,
+    strokeDasharray: '4 3',
+    label: { value: label, position: 'top', fill: TODAY_COLOR, fontSize: 12 } as const,
+    className: 'today-line',
+  }
+}
+
 interface Row extends OwedPoint {
   day: number
 }
@@ -102,20 +114,8 @@ function OwedChart({ series }: { series: LoanSeries }) {
       <ResponsiveContainer width="100%" height={300}>
         <ComposedChart data={rows} margin={{ top: 20, right: 16, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
-          <XAxis
-            dataKey="day"
-            type="number"
-            domain={['dataMin', 'dataMax']}
-            tickFormatter={(day: number) => chart.shortDate(dateOf(day))}
-            stroke="var(--muted)"
-            fontSize={12}
-          />
-          <YAxis
-            tickFormatter={(fen: number) => chart.compactMoney(fen)}
-            stroke="var(--muted)"
-            fontSize={12}
-            width={64}
-          />
+          <XAxis {...chart.dayAxis} />
+          <YAxis {...chart.moneyAxis} />
           {series.stageBands.map((band) => (
             <ReferenceArea
               key={`${band.code}-${band.from}`}
@@ -156,14 +156,7 @@ function OwedChart({ series }: { series: LoanSeries }) {
               />
             )
           })}
-          <ReferenceLine
-            x={today}
-            stroke={TODAY_COLOR}
-            strokeWidth={2}
-            strokeDasharray="4 3"
-            label={{ value: t('charts.today'), position: 'top', fill: TODAY_COLOR, fontSize: 12 }}
-            className="today-line"
-          />
+          <ReferenceLine {...todayLine(today, t('charts.today'))} />
           <Tooltip
             content={({ active, payload }) => {
               const row = payload?.[0]?.payload as Row | undefined
@@ -232,20 +225,8 @@ function LateChargesChart({ series }: { series: LoanSeries }) {
       <ResponsiveContainer width="100%" height={200}>
         <LineChart data={rows} margin={{ top: 20, right: 16, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
-          <XAxis
-            dataKey="day"
-            type="number"
-            domain={['dataMin', 'dataMax']}
-            tickFormatter={(day: number) => chart.shortDate(dateOf(day))}
-            stroke="var(--muted)"
-            fontSize={12}
-          />
-          <YAxis
-            tickFormatter={(fen: number) => chart.compactMoney(fen)}
-            stroke="var(--muted)"
-            fontSize={12}
-            width={64}
-          />
+          <XAxis {...chart.dayAxis} />
+          <YAxis {...chart.moneyAxis} />
           <Line
             type="linear"
             dataKey="lateChargesFen"
@@ -256,14 +237,7 @@ function LateChargesChart({ series }: { series: LoanSeries }) {
             isAnimationActive={false}
             className="series-late-charges"
           />
-          <ReferenceLine
-            x={today}
-            stroke={TODAY_COLOR}
-            strokeWidth={2}
-            strokeDasharray="4 3"
-            label={{ value: t('charts.today'), position: 'top', fill: TODAY_COLOR, fontSize: 12 }}
-            className="today-line"
-          />
+          <ReferenceLine {...todayLine(today, t('charts.today'))} />
           <Tooltip
             content={({ active, payload }) => {
               const row = payload?.[0]?.payload as Row | undefined

@@ -81,18 +81,8 @@ export function PortfolioCharts() {
         <ResponsiveContainer width="100%" height={240}>
           <AreaChart data={rows} margin={{ top: 10, right: 16, bottom: 0, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
-            <XAxis
-              dataKey="month"
-              tickFormatter={chart.month}
-              stroke="var(--muted)"
-              fontSize={12}
-            />
-            <YAxis
-              tickFormatter={(fen: number) => chart.compactMoney(fen)}
-              stroke="var(--muted)"
-              fontSize={12}
-              width={64}
-            />
+            <XAxis {...chart.monthAxis} />
+            <YAxis {...chart.moneyAxis} />
             <Area
               type="linear"
               dataKey="totalOwedFen"
@@ -132,18 +122,8 @@ export function PortfolioCharts() {
         <ResponsiveContainer width="100%" height={200}>
           <BarChart data={rows} margin={{ top: 10, right: 16, bottom: 0, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
-            <XAxis
-              dataKey="month"
-              tickFormatter={chart.month}
-              stroke="var(--muted)"
-              fontSize={12}
-            />
-            <YAxis
-              tickFormatter={(fen: number) => chart.compactMoney(fen)}
-              stroke="var(--muted)"
-              fontSize={12}
-              width={64}
-            />
+            <XAxis {...chart.monthAxis} />
+            <YAxis {...chart.moneyAxis} />
             <Bar
               dataKey="lateChargedInMonthFen"
               name={t('portfolioCharts.lateInMonth')}

@@ -1,5 +1,5 @@
 import type { StageBand } from '@shared/charts/loan-series'
-import { fromDayNumber, toDayNumber, type CivilDate } from '@shared/dates'
+import { toDayNumber, type CivilDate } from '@shared/dates'
 
 /** Colours that read on the light and the dark theme alike (mid-tone, strong enough for 3:1). */
 export const COMPONENT_COLORS = {
@@ -22,4 +22,3 @@ export function bandColor(code: StageBand['code']): string {
 }
 
 export const dayOf = (date: CivilDate) => toDayNumber(date)
-export const dateOf = (day: number) => fromDayNumber(day)
