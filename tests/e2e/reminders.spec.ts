@@ -184,8 +184,9 @@ async function runReminders(app: ServedApp, language: Language): Promise<void> {
     await expectClean(page, 'settings with reminders')
     await page.screenshot({ path: screenshotPath(`settings-reminders-${language}`) })
 
-    // A second loan due in 2 days: no reminder now.
+    // A second loan due in 2 days, added behind the page's back (hence the reload): no reminder.
     const second = await createLoan(app, '第二笔', dueOn)
+    await page.reload()
     await page.getByRole('link', { name: text.overview }).click()
     await page.getByTestId('total-owed').waitFor()
     await page.locator('.loan-name', { hasText: '第二笔' }).waitFor()

@@ -7,7 +7,17 @@ import { initI18n, systemLanguage } from './i18n'
 import './styles.css'
 
 const queryClient = new QueryClient({
-  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
+  defaultOptions: {
+    queries: {
+      retry: 1,
+      refetchOnWindowFocus: false,
+      // Every change the app makes invalidates what it touches (invalidateLoanData), so data only
+      // goes stale by the calendar. A few seconds of freshness lets the components that mount
+      // while a screen renders (the charts, the reminder banner) reuse what the screen has just
+      // fetched instead of asking again; after that, visiting a screen refetches it.
+      staleTime: 5_000,
+    },
+  },
 })
 
 async function boot(): Promise<void> {

@@ -1,7 +1,7 @@
-import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { I18nProvider, RouterProvider } from 'react-aria-components'
 import { HashRouter, NavLink, Route, Routes, useHref, useNavigate } from 'react-router'
+import { OnDemand } from '../components/OnDemand'
 import { Toasts } from '../components/ui/Toasts'
 import { DashboardPage } from '../features/dashboard/DashboardPage'
 import { LoansPage } from '../features/loans/LoansPage'
@@ -10,15 +10,9 @@ import { useAppCommands } from './commands'
 import { useAppInfo } from './queries'
 
 // Screens other than the lists load on first visit, so the overview's numbers show first.
-const LoanPage = lazy(() =>
-  import('../features/loan/LoanPage').then((module) => ({ default: module.LoanPage })),
-)
-const PlannerPage = lazy(() =>
-  import('../features/planner/PlannerPage').then((module) => ({ default: module.PlannerPage })),
-)
-const SettingsPage = lazy(() =>
-  import('../features/settings/SettingsPage').then((module) => ({ default: module.SettingsPage })),
-)
+const loadLoanPage = () => import('../features/loan/LoanPage')
+const loadPlannerPage = () => import('../features/planner/PlannerPage')
+const loadSettingsPage = () => import('../features/settings/SettingsPage')
 
 export function App() {
   const { i18n } = useTranslation()
@@ -42,6 +36,7 @@ function Shell() {
   const { t } = useTranslation()
   const navigate = useNavigate()
   useAppCommands()
+  const loading = <p className="muted">{t('common.loading')}</p>
   return (
     // React Aria links and table rows with an href navigate through the router.
     <RouterProvider navigate={(path) => void navigate(path)} useHref={useHref}>
@@ -61,15 +56,34 @@ function Shell() {
           </nav>
         </aside>
         <main className="content">
-          <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
-            <Routes>
-              <Route path="/" element={<DashboardPage />} />
-              <Route path="/loans" element={<LoansPage />} />
-              <Route path="/loans/:loanId" element={<LoanPage />} />
-              <Route path="/planner" element={<PlannerPage />} />
-              <Route path="/settings" element={<SettingsPage />} />
-            </Routes>
-          </Suspense>
+          <Routes>
+            <Route path="/" element={<DashboardPage />} />
+            <Route path="/loans" element={<LoansPage />} />
+            <Route
+              path="/loans/:loanId"
+              element={
+                <OnDemand name="loan-page" load={loadLoanPage} fallback={loading}>
+                  {(screen) => <screen.LoanPage />}
+                </OnDemand>
+              }
+            />
+            <Route
+              path="/planner"
+              element={
+                <OnDemand name="planner-page" load={loadPlannerPage} fallback={loading}>
+                  {(screen) => <screen.PlannerPage />}
+                </OnDemand>
+              }
+            />
+            <Route
+              path="/settings"
+              element={
+                <OnDemand name="settings-page" load={loadSettingsPage} fallback={loading}>
+                  {(screen) => <screen.SettingsPage />}
+                </OnDemand>
+              }
+            />
+          </Routes>
         </main>
       </div>
     </RouterProvider>

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { useFormat } from '../../app/format'
@@ -7,18 +7,16 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../api'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { LoanTable } from '../../components/LoanTable'
+import { chunkQuery, OnDemand } from '../../components/OnDemand'
 import { FollowUps } from '../contacts/FollowUps'
 import { AddLoanButton } from '../loan-form/AddLoanButton'
 import { ReminderBanner } from '../reminders/ReminderBanner'
 
-// The charts (recharts) load after the totals and the list.
 /** The overview lists the most urgent loans; the Loans page lists them all. */
 const MOST_URGENT = 10
 
+// The charts (recharts) load after the totals and the list.
 const loadPortfolioCharts = () => import('../charts/PortfolioCharts')
-const PortfolioCharts = lazy(() =>
-  loadPortfolioCharts().then((module) => ({ default: module.PortfolioCharts })),
-)
 
 export function DashboardPage() {
   const { t } = useTranslation()
@@ -29,7 +27,7 @@ export function DashboardPage() {
   useEffect(() => {
     // The charts come last on the page but take longest (a chunk, then their data): start both
     // now, in parallel with the totals and the list, rather than after the list has rendered.
-    void loadPortfolioCharts()
+    void queryClient.prefetchQuery(chunkQuery('portfolio-charts', loadPortfolioCharts))
     void queryClient.prefetchQuery(portfolioSeriesQuery)
   }, [queryClient])
   const progress = useQuery({
@@ -83,9 +81,13 @@ export function DashboardPage() {
           <FollowUps />
           <section aria-labelledby="history-title">
             <h2 id="history-title">{t('portfolioCharts.title')}</h2>
-            <Suspense fallback={<div className="chart-placeholder">{t('common.loading')}</div>}>
-              <PortfolioCharts />
-            </Suspense>
+            <OnDemand
+              name="portfolio-charts"
+              load={loadPortfolioCharts}
+              fallback={<div className="chart-placeholder">{t('common.loading')}</div>}
+            >
+              {(charts) => <charts.PortfolioCharts />}
+            </OnDemand>
           </section>
         </>
       )}

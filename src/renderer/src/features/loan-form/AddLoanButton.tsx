@@ -1,13 +1,12 @@
-import { lazy, Suspense, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from 'react-aria-components'
 import { useSearchParams } from 'react-router'
 import { useToday } from '../../app/queries'
+import { OnDemand } from '../../components/OnDemand'
 
 // The form (with every preset and its sources) loads when first opened.
-const LoanFormDialog = lazy(() =>
-  import('./LoanFormDialog').then((module) => ({ default: module.LoanFormDialog })),
-)
+const loadLoanFormDialog = () => import('./LoanFormDialog')
 
 /** The "add a loan" button with its form dialog; the new loan's page opens once it is saved. */
 export function AddLoanButton({ primary = true }: { primary?: boolean }) {
@@ -34,9 +33,9 @@ export function AddLoanButton({ primary = true }: { primary?: boolean }) {
         {t('loanForm.addButton')}
       </Button>
       {today !== undefined && isOpen && (
-        <Suspense fallback={null}>
-          <LoanFormDialog today={today} isOpen={isOpen} onOpenChange={setOpen} />
-        </Suspense>
+        <OnDemand name="loan-form" load={loadLoanFormDialog} fallback={null}>
+          {(form) => <form.LoanFormDialog today={today} isOpen={isOpen} onOpenChange={setOpen} />}
+        </OnDemand>
       )}
     </>
   )

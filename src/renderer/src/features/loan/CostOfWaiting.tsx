@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useQuery } from '@tanstack/react-query'
-import { lazy, Suspense } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { Cell, Column, Row, Table, TableBody, TableHeader } from 'react-aria-components'
@@ -11,12 +10,11 @@ import type { Ledger } from '@shared/engine/ledger-types'
 import { api } from '../../api'
 import { useFormat } from '../../app/format'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { OnDemand } from '../../components/OnDemand'
 import { Field } from '../../components/ui/Field'
 import type { WaitingRow } from '../charts/WaitingChart'
 
-const WaitingChart = lazy(() =>
-  import('../charts/WaitingChart').then((module) => ({ default: module.WaitingChart })),
-)
+const loadWaitingChart = () => import('../charts/WaitingChart')
 
 const SKETCH_MONTHS = [3, 6, 12, 24, 36, 60] as const
 
@@ -155,9 +153,13 @@ export function CostOfWaiting({ loanId, ledger }: { loanId: number; ledger: Ledg
           </TableBody>
         </Table>
       </div>
-      <Suspense fallback={<div className="chart-placeholder">{t('common.loading')}</div>}>
-        <WaitingChart rows={rows} />
-      </Suspense>
+      <OnDemand
+        name="waiting-chart"
+        load={loadWaitingChart}
+        fallback={<div className="chart-placeholder">{t('common.loading')}</div>}
+      >
+        {(chart) => <chart.WaitingChart rows={rows} />}
+      </OnDemand>
     </div>
   )
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { lazy, Suspense, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from 'react-aria-components'
 import { useNavigate, useParams, useSearchParams } from 'react-router'
@@ -9,6 +9,7 @@ import { api } from '../../api'
 import { useFormat } from '../../app/format'
 import { invalidateLoanData, useToday } from '../../app/queries'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { OnDemand } from '../../components/OnDemand'
 import { SourceLine } from '../../components/SourceLine'
 import { StageBadge } from '../../components/StageBadge'
 import { ConfirmDialog } from '../../components/ui/ConfirmDialog'
@@ -25,9 +26,7 @@ import { ScheduleTable } from './ScheduleTable'
 import { stageGroup } from './stage-group'
 
 // Recharts loads after the numbers: the page is useful before the charts arrive.
-const LoanCharts = lazy(() =>
-  import('../charts/LoanCharts').then((module) => ({ default: module.LoanCharts })),
-)
+const loadLoanCharts = () => import('../charts/LoanCharts')
 
 /** One loan: where it stands, its schedule, its payments and events, and what waiting costs. */
 export function LoanPage() {
@@ -231,13 +230,15 @@ function LoanDetails({ loan, ledger }: { loan: Loan; ledger: Ledger }) {
 
       <section aria-labelledby="charts-title">
         <h2 id="charts-title">{t('charts.title')}</h2>
-        <Suspense
+        <OnDemand
+          name="loan-charts"
+          load={loadLoanCharts}
           fallback={
             <div className="chart-placeholder chart-placeholder-pair">{t('common.loading')}</div>
           }
         >
-          <LoanCharts loanId={loan.id} />
-        </Suspense>
+          {(charts) => <charts.LoanCharts loanId={loan.id} />}
+        </OnDemand>
       </section>
 
       <section aria-labelledby="schedule-title">

@@ -1,13 +1,13 @@
-import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Cell, Column, Row, Table, TableBody, TableHeader } from 'react-aria-components'
 import type { PlanResult } from '@shared/api/planner-schema'
 import type { CivilDate } from '@shared/dates'
 import type { PlanOrder } from '@shared/engine/planner'
 import { useFormat } from '../../app/format'
+import { OnDemand } from '../../components/OnDemand'
 
 // The chart loads after the numbers, which are what matter.
-const PlanChart = lazy(() => import('./PlanChart'))
+const loadPlanChart = () => import('./PlanChart')
 
 type Plan = PlanResult['plans'][number]
 
@@ -247,9 +247,9 @@ export function PlanResults({
       />
       <p className="muted planner-note">{t('planner.assumption')}</p>
       {clearing.length > 1 && (
-        <Suspense fallback={null}>
-          <PlanChart plans={clearing} bestOrders={result.comparison.bestOrders} />
-        </Suspense>
+        <OnDemand name="plan-chart" load={loadPlanChart} fallback={null}>
+          {(chart) => <chart.default plans={clearing} bestOrders={result.comparison.bestOrders} />}
+        </OnDemand>
       )}
     </section>
   )
