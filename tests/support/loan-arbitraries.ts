@@ -179,6 +179,17 @@ export function eventsArbitrary(terms: LoanTerms): fc.Arbitrary<LoanEvent[]> {
     .map((events) => [...events].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0)))
 }
 
+/** A card's events: as a loan's, but a deferral only once an installment plan exists. */
+export function cardEventsArbitrary(terms: LoanTerms): fc.Arbitrary<LoanEvent[]> {
+  return eventsArbitrary(terms).map((events) =>
+    events.filter(
+      (event, index) =>
+        event.type !== 'deferral' ||
+        events.slice(0, index).some((earlier) => earlier.type === 'agreed_plan'),
+    ),
+  )
+}
+
 export const asOfOffsetArbitrary = dayOffset(720)
 
 /** Credit cards: a statement balance, a statement date, 全额 or 剩余 interest, fees on minimums. */

@@ -334,6 +334,35 @@ describe('worked example: a restructured loan', () => {
     expect(ledger.payoffFen).toBe(0)
     expect(ledger.overpaidFen).toBe(0)
   })
+
+  it('a payment that repays the loan early still counts toward a settlement a later plan reopens', () => {
+    // A settlement of 12,000 on 04-20, above what clearing the loan costs that day: the 11,000
+    // paid that day repays the loan early (the rest is overpaid) and counts 11,000 toward the
+    // settlement. A plan on 05-01 reopens the loan with 5,000 due 06-01. Of the 5,000 paid then,
+    // only the 1,000 the settlement still needs is applied; the settlement is reached, the plan's
+    // other 4,000 is forgiven, and 4,000 of the payment is overpaid.
+    const settlement = { type: 'settlement' as const, on: '2026-04-20', amountFen: 1_200_000 }
+    const reopening = {
+      type: 'agreed_plan' as const,
+      on: '2026-05-01',
+      installments: [{ dueOn: '2026-06-01', principalFen: 500_000, interestFen: 0 }],
+    }
+    const clearing = computeLedger(terms, [], [], '2026-04-20').payoffFen
+    const ledger = computeLedger(
+      terms,
+      [settlement, reopening],
+      [
+        { paidOn: '2026-04-20', amountFen: 1_100_000 },
+        { paidOn: '2026-06-01', amountFen: 500_000 },
+      ],
+      '2026-06-10',
+    )
+    const planLine = ledger.installments.find((line) => line.origin === 'agreed_plan')
+    expect(planLine?.paid.principal).toBe(100_000)
+    expect(planLine?.waived.principal).toBe(400_000)
+    expect(ledger.closed).toBe('forgiven')
+    expect(ledger.overpaidFen).toBe(1_100_000 - clearing + 400_000)
+  })
 })
 
 describe('worked example: a credit card whose minimum is missed over three statements', () => {
@@ -477,6 +506,24 @@ describe('worked example: a credit card whose minimum is missed over three state
     expect(paid.installments.find((line) => line.origin === 'agreed_plan')?.status).toBe(
       'paid_late',
     )
+  })
+
+  it('under a settlement, a payment applies only what the settlement still needs', () => {
+    // On 01-20 (no interest yet: the due date is 01-30) the bank settles for 6,000. Of 8,000
+    // paid that day, 6,000 pays principal, 2,000 is overpaid, and the other 4,000 is forgiven.
+    const settlement = { type: 'settlement' as const, on: '2026-01-20', amountFen: 600_000 }
+    const ledger = computeLedger(
+      terms,
+      [settlement],
+      [{ paidOn: '2026-01-20', amountFen: 800_000 }],
+      '2026-02-01',
+    )
+    expect(ledger.payments[0]?.allocations).toEqual([
+      { installmentIndex: 0, component: 'principal', amountFen: 600_000 },
+    ])
+    expect(ledger.overpaidFen).toBe(200_000)
+    expect(ledger.totals.waived.principal).toBe(400_000)
+    expect(ledger.closed).toBe('forgiven')
   })
 
   it('with 剩余计息, only the part left unpaid at the due date bears interest', () => {

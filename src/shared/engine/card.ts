@@ -125,7 +125,15 @@ export class CardSimulation {
       overpaidFen: 0,
       repaidEarly: false,
     }
-    let left = payment.amountFen
+    // Under a settlement only what is still needed to reach its amount is applied; the rest is
+    // overpaid (docs/engine-rules.md, as for loans).
+    const settlement =
+      this.settlement !== null && day >= this.settlement.fromDay ? this.settlement : null
+    const counted =
+      settlement === null
+        ? payment.amountFen
+        : Math.min(payment.amountFen, settlement.amount - settlement.paid)
+    let left = counted
     if (this.closedAs === false) {
       const payoff = this.payoff(day)
       if (left >= payoff && this.interestFree === null) {
@@ -138,15 +146,16 @@ export class CardSimulation {
       }
       left = this.payBalance(left, record, 0)
       if (this.balanceTotal() === 0 && this.accruedUnbilled(day) === 0) this.closedAs = 'repaid'
-      this.countTowardMinimums(day, payment.amountFen - left)
+      this.countTowardMinimums(day, counted - left)
     }
-    if (this.settlement !== null && day >= this.settlement.fromDay && this.closedAs === false) {
-      this.settlement.paid += payment.amountFen
-      if (this.settlement.paid >= this.settlement.amount) {
-        left += this.settlement.paid - this.settlement.amount
-        this.forgiveEverything(day)
+    if (settlement !== null) {
+      settlement.paid += counted
+      if (settlement.paid >= settlement.amount) {
+        if (this.closedAs === false) this.forgiveEverything(day)
+        else this.settlement = null
       }
     }
+    left += payment.amountFen - counted
     if (left > 0) {
       record.overpaidFen += left
       this.overpaid += left

@@ -139,9 +139,14 @@ export class LoanSimulation {
     if (this.closedAs !== false) this.addOverpaid(left, record)
     else this.allocateRemainder(day, left, record)
     this.addOverpaid(payment.amountFen - counted, record)
-    if (settlement !== null && this.closedAs === false) {
+    if (settlement !== null) {
+      // Every payment counts toward the settlement, even one that repays the loan early: an
+      // agreed plan may reopen the loan, and the settlement then holds what was already paid.
       settlement.paid += counted
-      if (settlement.paid >= settlement.amount) this.forgiveEverything(day)
+      if (settlement.paid >= settlement.amount) {
+        if (this.closedAs === false) this.forgiveEverything(day)
+        else this.settlement = null
+      }
     }
     this.paymentRecords.push(record)
     this.recordTimeline(day)
