@@ -19,6 +19,7 @@ import {
   type TimelinePoint,
 } from './ledger-types'
 import { LoanSimulation } from './installment-loan'
+import { Settlement } from './settlement'
 import { stageFor } from './stages'
 import { COMPONENTS, type Component, type LoanEvent, type LoanTerms, type Payment } from './terms'
 
@@ -71,7 +72,7 @@ export class CardSimulation {
   private nextStatementDay: DayNumber
   private processedThrough: DayNumber
   private stopChargesFrom: DayNumber = Number.POSITIVE_INFINITY
-  private settlement: { fromDay: DayNumber; amount: Fen; paid: Fen } | null = null
+  private settlement: Settlement | null = null
   private closedAs: Ledger['closed'] = false
   private overpaid: Fen = 0
   private readonly paid: Amounts = zeroAmounts()
@@ -125,14 +126,8 @@ export class CardSimulation {
       overpaidFen: 0,
       repaidEarly: false,
     }
-    // Under a settlement only what is still needed to reach its amount is applied; the rest is
-    // overpaid (docs/engine-rules.md, as for loans).
-    const settlement =
-      this.settlement !== null && day >= this.settlement.fromDay ? this.settlement : null
-    const counted =
-      settlement === null
-        ? payment.amountFen
-        : Math.min(payment.amountFen, settlement.amount - settlement.paid)
+    const settlement = this.settlement
+    const counted = settlement?.applicable(day, payment.amountFen) ?? payment.amountFen
     let left = counted
     if (this.closedAs === false) {
       const payoff = this.payoff(day)
@@ -148,12 +143,9 @@ export class CardSimulation {
       if (this.balanceTotal() === 0 && this.accruedUnbilled(day) === 0) this.closedAs = 'repaid'
       this.countTowardMinimums(day, counted - left)
     }
-    if (settlement !== null) {
-      settlement.paid += counted
-      if (settlement.paid >= settlement.amount) {
-        if (this.closedAs === false) this.forgiveEverything(day)
-        else this.settlement = null
-      }
+    if (settlement?.count(day, counted) === true) {
+      if (this.closedAs === false) this.forgiveEverything(day)
+      else this.settlement = null
     }
     left += payment.amountFen - counted
     if (left > 0) {
@@ -231,7 +223,7 @@ export class CardSimulation {
       dueNowFen,
       overdueFen,
       notYetDue: { principalFen: 0, interestFen: accruedUnbilled },
-      payoffFen: this.closedAs !== false ? 0 : this.settledPayoff(this.payoff(day)),
+      payoffFen: this.closedAs !== false ? 0 : this.settledPayoff(day),
       daysOverdue,
       oldestOverdueOn: oldest?.dueOn ?? null,
       stage: stageFor(daysOverdue, oldest?.status === 'grace'),
@@ -393,14 +385,14 @@ export class CardSimulation {
     return this.balanceTotal() + this.accruedUnbilled(day)
   }
 
-  private balanceTotal(): Fen {
-    return COMPONENTS.reduce((sum, c) => sum + this.balance[c], 0)
+  /** What clearing the card costs on `day`, at most what a settlement still asks for. */
+  private settledPayoff(day: DayNumber): Fen {
+    const payoff = this.payoff(day)
+    return this.settlement?.capPayoff(payoff) ?? payoff
   }
 
-  private settledPayoff(payoff: Fen): Fen {
-    return this.settlement === null
-      ? payoff
-      : Math.min(payoff, Math.max(0, this.settlement.amount - this.settlement.paid))
+  private balanceTotal(): Fen {
+    return COMPONENTS.reduce((sum, c) => sum + this.balance[c], 0)
   }
 
   private stopped(day: DayNumber): boolean {
@@ -465,7 +457,7 @@ export class CardSimulation {
       if (event.stopFurtherCharges) this.stopChargesFrom = Math.min(this.stopChargesFrom, day)
       this.relieveMinimums(day)
     } else if (event.type === 'settlement') {
-      this.settlement = { fromDay: day, amount: event.amountFen, paid: 0 }
+      this.settlement = new Settlement(day, event.amountFen)
     }
     this.eventRecords.push(record)
   }

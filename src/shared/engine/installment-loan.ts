@@ -9,6 +9,7 @@ import {
 import { Decimal, divideToFen, roundToFen, type Fen } from '../money'
 import { buildRateBook, type RateBook } from './rates'
 import { buildSchedule } from './schedule'
+import { Settlement } from './settlement'
 import { stageFor } from './stages'
 import {
   sumAmounts,
@@ -83,7 +84,7 @@ export class LoanSimulation {
   private credit: Fen = 0
   private overpaid: Fen = 0
   private stopChargesFrom: DayNumber = NEVER
-  private settlement: { fromDay: DayNumber; amount: Fen; paid: Fen } | null = null
+  private settlement: Settlement | null = null
   private closedAs: Ledger['closed'] = false
   private readonly paymentRecords: PaymentRecord[] = []
   private readonly eventRecords: EventRecord[] = []
@@ -128,25 +129,15 @@ export class LoanSimulation {
       overpaidFen: 0,
       repaidEarly: false,
     }
-    // Under a settlement only what is still needed to reach its amount is applied; the rest is overpaid.
-    const settlement =
-      this.settlement !== null && day >= this.settlement.fromDay ? this.settlement : null
-    const counted =
-      settlement === null
-        ? payment.amountFen
-        : Math.min(payment.amountFen, settlement.amount - settlement.paid)
+    const settlement = this.settlement
+    const counted = settlement?.applicable(day, payment.amountFen) ?? payment.amountFen
     const left = this.allocateToDue(day, counted, record)
     if (this.closedAs !== false) this.addOverpaid(left, record)
     else this.allocateRemainder(day, left, record)
     this.addOverpaid(payment.amountFen - counted, record)
-    if (settlement !== null) {
-      // Every payment counts toward the settlement, even one that repays the loan early: an
-      // agreed plan may reopen the loan, and the settlement then holds what was already paid.
-      settlement.paid += counted
-      if (settlement.paid >= settlement.amount) {
-        if (this.closedAs === false) this.forgiveEverything(day)
-        else this.settlement = null
-      }
+    if (settlement?.count(day, counted) === true) {
+      if (this.closedAs === false) this.forgiveEverything(day)
+      else this.settlement = null
     }
     this.paymentRecords.push(record)
     this.recordTimeline(day)
@@ -213,10 +204,7 @@ export class LoanSimulation {
       dueNowFen,
       overdueFen,
       notYetDue,
-      payoffFen:
-        this.settlement === null
-          ? payoff
-          : Math.min(payoff, Math.max(0, this.settlement.amount - this.settlement.paid)),
+      payoffFen: this.settlement?.capPayoff(payoff) ?? payoff,
       daysOverdue,
       oldestOverdueOn: oldest?.dueOn ?? null,
       stage: stageFor(daysOverdue, inGrace),
@@ -640,7 +628,7 @@ export class LoanSimulation {
         break
       }
       case 'settlement': {
-        this.settlement = { fromDay: day, amount: event.amountFen, paid: 0 }
+        this.settlement = new Settlement(day, event.amountFen)
         break
       }
     }

@@ -1,3 +1,4 @@
+import type { ComponentType } from 'react'
 import { useTranslation } from 'react-i18next'
 import { I18nProvider, RouterProvider } from 'react-aria-components'
 import { HashRouter, NavLink, Route, Routes, useHref, useNavigate } from 'react-router'
@@ -10,9 +11,21 @@ import { useAppCommands } from './commands'
 import { useAppInfo } from './queries'
 
 // Screens other than the lists load on first visit, so the overview's numbers show first.
-const loadLoanPage = () => import('../features/loan/LoanPage')
-const loadPlannerPage = () => import('../features/planner/PlannerPage')
-const loadSettingsPage = () => import('../features/settings/SettingsPage')
+const loadLoanPage = () => import('../features/loan/LoanPage').then((module) => module.LoanPage)
+const loadPlannerPage = () =>
+  import('../features/planner/PlannerPage').then((module) => module.PlannerPage)
+const loadSettingsPage = () =>
+  import('../features/settings/SettingsPage').then((module) => module.SettingsPage)
+
+/** A screen loaded on its first visit. */
+function OnDemandScreen({ name, load }: { name: string; load: () => Promise<ComponentType> }) {
+  const { t } = useTranslation()
+  return (
+    <OnDemand name={name} load={load} fallback={<p className="muted">{t('common.loading')}</p>}>
+      {(Screen) => <Screen />}
+    </OnDemand>
+  )
+}
 
 export function App() {
   const { i18n } = useTranslation()
@@ -36,7 +49,6 @@ function Shell() {
   const { t } = useTranslation()
   const navigate = useNavigate()
   useAppCommands()
-  const loading = <p className="muted">{t('common.loading')}</p>
   return (
     // React Aria links and table rows with an href navigate through the router.
     <RouterProvider navigate={(path) => void navigate(path)} useHref={useHref}>
@@ -61,27 +73,15 @@ function Shell() {
             <Route path="/loans" element={<LoansPage />} />
             <Route
               path="/loans/:loanId"
-              element={
-                <OnDemand name="loan-page" load={loadLoanPage} fallback={loading}>
-                  {(screen) => <screen.LoanPage />}
-                </OnDemand>
-              }
+              element={<OnDemandScreen name="loan-page" load={loadLoanPage} />}
             />
             <Route
               path="/planner"
-              element={
-                <OnDemand name="planner-page" load={loadPlannerPage} fallback={loading}>
-                  {(screen) => <screen.PlannerPage />}
-                </OnDemand>
-              }
+              element={<OnDemandScreen name="planner-page" load={loadPlannerPage} />}
             />
             <Route
               path="/settings"
-              element={
-                <OnDemand name="settings-page" load={loadSettingsPage} fallback={loading}>
-                  {(screen) => <screen.SettingsPage />}
-                </OnDemand>
-              }
+              element={<OnDemandScreen name="settings-page" load={loadSettingsPage} />}
             />
           </Routes>
         </main>

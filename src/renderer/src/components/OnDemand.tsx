@@ -9,7 +9,7 @@ export function chunkQuery<Module>(name: string, load: () => Promise<Module>) {
     queryFn: load,
     staleTime: Infinity,
     gcTime: Infinity,
-    // A module namespace is not data: keep the object the import returned.
+    // A module or a component is not data: keep the object the import returned.
     structuralSharing: false,
   })
 }
