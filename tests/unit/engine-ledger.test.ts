@@ -335,6 +335,38 @@ describe('worked example: a restructured loan', () => {
     expect(ledger.overpaidFen).toBe(0)
   })
 
+  it('a deferral after a plan moves installments repaid early, as it would without the plan', () => {
+    // Everything is repaid on 02-01, before the first due date (02-15). A plan on 03-01 adds one
+    // 100.00 installment due 03-10, and on the same day a deferral moves what is not yet due by
+    // a month: the plan's installment and the contract's installments repaid early alike.
+    const repaidOn = '2026-02-01'
+    const payoff = computeLedger(terms, [], [], repaidOn).payoffFen
+    const events = [
+      {
+        type: 'agreed_plan' as const,
+        on: '2026-03-01',
+        installments: [{ dueOn: '2026-03-10', principalFen: 10_000, interestFen: 0 }],
+      },
+      { type: 'deferral' as const, on: '2026-03-01', months: 1 },
+    ]
+    const dueDates = (asOf: string) =>
+      computeLedger(terms, events, [{ paidOn: repaidOn, amountFen: payoff }], asOf)
+        .installments.filter((line) => line.dueOn >= '2026-03-01')
+        .map((line) => `${line.origin} ${line.dueOn}`)
+    expect(dueDates('2026-03-02')).toEqual([
+      'agreed_plan 2026-04-10',
+      'contract 2026-04-15',
+      'contract 2026-05-15',
+      'contract 2026-06-15',
+      'contract 2026-07-15',
+      'contract 2026-08-15',
+      'contract 2026-09-15',
+      'contract 2026-10-15',
+      'contract 2026-11-15',
+      'contract 2026-12-15',
+    ])
+  })
+
   it('a payment that repays the loan early still counts toward a settlement a later plan reopens', () => {
     // A settlement of 12,000 on 04-20, above what clearing the loan costs that day: the 11,000
     // paid that day repays the loan early (the rest is overpaid) and counts 11,000 toward the
@@ -524,6 +556,34 @@ describe('worked example: a credit card whose minimum is missed over three state
     expect(ledger.overpaidFen).toBe(200_000)
     expect(ledger.totals.waived.principal).toBe(400_000)
     expect(ledger.closed).toBe('forgiven')
+  })
+
+  it('a card settled before its due date stays settled past it', () => {
+    // Settled on 01-20 for 6,000, paid that day: the interest accrued since 01-05 (15 nights ×
+    // 5.00 = 75.00) is billed and forgiven with the rest. Passing the due date (and its grace,
+    // 02-03) and a later waiver change none of it.
+    const settlement = { type: 'settlement' as const, on: '2026-01-20', amountFen: 600_000 }
+    const waiver = {
+      type: 'waiver' as const,
+      on: '2026-02-10',
+      components: ['interest' as const],
+      stopFurtherCharges: false,
+    }
+    const ledger = computeLedger(
+      terms,
+      [settlement, waiver],
+      [{ paidOn: '2026-01-20', amountFen: 600_000 }],
+      '2026-03-01',
+    )
+    expect(ledger.totals.charged.interest).toBe(7_500)
+    expect(ledger.totals.waived.interest).toBe(7_500)
+    expect(ledger.totals.outstanding).toEqual({
+      fee: 0,
+      penalty: 0,
+      compound: 0,
+      interest: 0,
+      principal: 0,
+    })
   })
 
   it('with 剩余计息, only the part left unpaid at the due date bears interest', () => {

@@ -165,11 +165,15 @@ describe('credit card properties', { timeout: 300_000 }, () => {
             record.amountFen + record.fromAdvanceFen,
           )
         }
-        // What was paid in and not overpaid is on the lines, or still held as an advance.
+        // What was paid in and not overpaid is on the lines, or still held as an advance; a
+        // settlement reached uses up an advance held under a plan (docs/engine-rules.md).
         const paidIn =
           ledger.payments.reduce((sum, p) => sum + p.amountFen - p.overpaidFen, 0) -
           ledger.creditFen
-        expect(COMPONENTS.reduce((sum, c) => sum + ledger.totals.paid[c], 0)).toBe(paidIn)
+        const paidOnLines = COMPONENTS.reduce((sum, c) => sum + ledger.totals.paid[c], 0)
+        if (events.some((event) => event.type === 'settlement'))
+          expect(paidOnLines).toBeLessThanOrEqual(paidIn)
+        else expect(paidOnLines).toBe(paidIn)
         for (const c of COMPONENTS) expect(ledger.totals.outstanding[c]).toBeGreaterThanOrEqual(0)
         for (const line of ledger.installments) {
           for (const c of COMPONENTS) expect(line.outstanding[c]).toBeGreaterThanOrEqual(0)

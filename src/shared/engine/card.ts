@@ -355,7 +355,10 @@ export class CardSimulation {
       )
     }
     if (day > this.accruedTo) this.accruedTo = day
-    if (this.interestFree === null && day >= this.firstChargeableDay) this.decideInterestFree()
+    // A card forgiven by a settlement before its due date has had its interest billed and
+    // waived: there is nothing left to decide (deciding would reset what was billed).
+    if (this.interestFree === null && day >= this.firstChargeableDay && this.closedAs === false)
+      this.decideInterestFree()
   }
 
   private decideInterestFree(): void {

@@ -590,7 +590,8 @@ export class LoanSimulation {
           record.movedFen += moved
         }
         this.openDue = []
-        this.pending = this.pending.filter((bucket) => bucket.closed === 'open')
+        // Installments repaid early stay: a later deferral moves them as it would without a plan.
+        this.pending = this.pending.filter((bucket) => bucket.closed !== 'moved_to_plan')
         let planPrincipal = 0
         for (const item of event.installments) {
           if (toDayNumber(item.dueOn) < day)
