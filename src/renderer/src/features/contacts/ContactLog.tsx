@@ -48,7 +48,7 @@ export function ContactLog({ loanId, loanName }: { loanId: number; loanName: str
 
   return (
     <>
-      <div className="contacts-intro">
+      <div className="section-intro">
         <p className="muted">{t('contacts.intro')}</p>
         <Button
           className="button button-primary"

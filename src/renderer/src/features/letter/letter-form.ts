@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { addMonths, civilDateSchema, type CivilDate } from '@shared/dates'
-import { fenToYuanString, MAX_AMOUNT_FEN, yuanToFen, type Fen } from '@shared/money'
+import { fenToYuanString, type Fen } from '@shared/money'
 import { evenPlan, type LetterLanguage, type LetterPlan } from '@shared/playbook/letter'
+import { parsePositiveYuan } from '../../app/amount'
 
 /** The letter dialog's fields as typed (text inputs hold text). */
 export interface LetterFormValues {
@@ -38,7 +39,7 @@ export const letterFormSchema = z
     if (!(months >= 1 && months <= MAX_MONTHS)) issue('months', 'months')
     const first = values.firstDueOn
     if (first === null || !civilDateSchema.safeParse(first).success) issue('firstDueOn', 'date')
-    const monthly = parseYuan(values.monthlyYuan)
+    const monthly = parsePositiveYuan(values.monthlyYuan)
     if ('error' in monthly) issue('monthlyYuan', monthly.error)
     if (values.borrowerName.trim().length > MAX_NAME) issue('borrowerName', 'nameTooLong')
     if (values.hardship.length > MAX_HARDSHIP) issue('hardship', 'hardshipTooLong')
@@ -52,18 +53,6 @@ export const letterFormSchema = z
       monthlyFen: monthly.fen,
     }
   })
-
-function parseYuan(text: string): { fen: Fen } | { error: string } {
-  if (text.trim() === '') return { error: 'required' }
-  try {
-    const fen = yuanToFen(text)
-    if (fen <= 0) return { error: 'positive' }
-    if (fen > MAX_AMOUNT_FEN) return { error: 'tooBig' }
-    return { fen }
-  } catch {
-    return { error: 'yuan' }
-  }
-}
 
 /** The plan the letter proposes: the even split (odd fen first) unless the user changed the amount. */
 export function proposedPlan(payoffFen: Fen, data: LetterFormData): LetterPlan {

@@ -3,47 +3,21 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from 'react-aria-components'
 import type { LoanEventRow } from '@shared/api/records'
-import type { LoanEvent } from '@shared/engine/terms'
 import { api } from '../../api'
-import { useFormat } from '../../app/format'
-import { invalidateLoanData } from '../../app/queries'
+import { invalidateLoanData, useToday } from '../../app/queries'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { ConfirmDialog } from '../../components/ui/ConfirmDialog'
 import { notify } from '../../components/ui/Toasts'
-
-/** One sentence for a restructuring event, in the interface language. */
-function useDescribeEvent() {
-  const { t } = useTranslation()
-  const format = useFormat()
-  return (event: LoanEvent): string => {
-    const on = format.date(event.on)
-    switch (event.type) {
-      case 'agreed_plan':
-        return t('events.agreedPlan', {
-          on,
-          count: event.installments.length,
-          total: format.money(
-            event.installments.reduce((sum, item) => sum + item.principalFen + item.interestFen, 0),
-          ),
-        })
-      case 'deferral':
-        return t('events.deferral', { on, months: event.months })
-      case 'waiver':
-        return t(event.stopFurtherCharges ? 'events.waiverStop' : 'events.waiver', {
-          on,
-          components: event.components.map((component) => t(`component.${component}`)).join('、'),
-        })
-      case 'settlement':
-        return t('events.settlement', { on, amount: format.money(event.amountFen) })
-    }
-  }
-}
+import { AgreementDialog } from './AgreementDialog'
+import { useDescribeEvent } from './describe-event'
 
 /** Restructuring agreed with the lender (plans, deferrals, waivers, settlements), oldest first. */
-export function EventList({ loanId }: { loanId: number }) {
+export function EventList({ loanId, loanName }: { loanId: number; loanName: string }) {
   const { t } = useTranslation()
   const describe = useDescribeEvent()
   const queryClient = useQueryClient()
+  const today = useToday()
+  const [recording, setRecording] = useState(false)
   const [toDelete, setToDelete] = useState<LoanEventRow | null>(null)
   const events = useQuery({
     queryKey: ['events.list', loanId],
@@ -60,23 +34,44 @@ export function EventList({ loanId }: { loanId: number }) {
   if (events.error !== null)
     return <ErrorNotice error={events.error} onRetry={() => void events.refetch()} />
   if (events.data === undefined) return <p className="muted">{t('common.loading')}</p>
-  if (events.data.length === 0) return <p className="muted">{t('events.none')}</p>
   return (
     <>
+      <div className="section-intro">
+        <p className="muted">{t('events.intro')}</p>
+        <Button
+          className="button"
+          onPress={() => setRecording(true)}
+          isDisabled={today === undefined}
+        >
+          {t('agreement.addButton')}
+        </Button>
+      </div>
+      {today !== undefined && (
+        <AgreementDialog
+          loanId={loanId}
+          loanName={loanName}
+          today={today}
+          isOpen={recording}
+          onOpenChange={setRecording}
+        />
+      )}
+      {events.data.length === 0 && <p className="muted">{t('events.none')}</p>}
       {remove.isError && <ErrorNotice error={remove.error} />}
-      <ul className="event-list">
-        {events.data.map((row) => (
-          <li key={row.id} className="card event" data-testid={`event-${row.id}`}>
-            <div>
-              <p className="event-text">{describe(row.event)}</p>
-              {row.note !== '' && <p className="muted">{row.note}</p>}
-            </div>
-            <Button className="button button-small" onPress={() => setToDelete(row)}>
-              {t('common.delete')}
-            </Button>
-          </li>
-        ))}
-      </ul>
+      {events.data.length > 0 && (
+        <ul className="event-list">
+          {events.data.map((row) => (
+            <li key={row.id} className="card event" data-testid={`event-${row.id}`}>
+              <div>
+                <p className="event-text">{describe(row.event)}</p>
+                {row.note !== '' && <p className="muted">{row.note}</p>}
+              </div>
+              <Button className="button button-small" onPress={() => setToDelete(row)}>
+                {t('common.delete')}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
       <ConfirmDialog
         title={t('events.deleteTitle')}
         body={toDelete === null ? '' : describe(toDelete.event)}

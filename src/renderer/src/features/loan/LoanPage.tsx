@@ -258,7 +258,7 @@ function LoanDetails({ loan, ledger }: { loan: Loan; ledger: Ledger }) {
 
       <section aria-labelledby="events-title">
         <h2 id="events-title">{t('loan.events')}</h2>
-        <EventList loanId={loan.id} />
+        <EventList loanId={loan.id} loanName={loan.name} />
       </section>
     </>
   )

@@ -7,8 +7,9 @@ import { Button } from 'react-aria-components'
 import { z } from 'zod'
 import { PAYMENT_CHANNELS, type PaymentInput } from '@shared/api/records'
 import { civilDateSchema, type CivilDate } from '@shared/dates'
-import { fenToYuanString, MAX_AMOUNT_FEN, yuanToFen } from '@shared/money'
+import { fenToYuanString } from '@shared/money'
 import { api } from '../../api'
+import { parsePositiveYuan } from '../../app/amount'
 import { useFormat } from '../../app/format'
 import { invalidateLoanData } from '../../app/queries'
 import { ErrorNotice } from '../../components/ErrorNotice'
@@ -26,22 +27,9 @@ interface PaymentFormValues {
   note: string
 }
 
-/** Yuan text → whole fen, or the i18n key of what is wrong with it. */
-function parseAmount(text: string): { fen: number } | { error: string } {
-  if (text.trim() === '') return { error: 'required' }
-  try {
-    const fen = yuanToFen(text)
-    if (fen <= 0) return { error: 'positive' }
-    if (fen > MAX_AMOUNT_FEN) return { error: 'tooBig' }
-    return { fen }
-  } catch {
-    return { error: 'yuan' }
-  }
-}
-
 function paymentFormSchema(loanId: number) {
   return z.custom<PaymentFormValues>().transform((values, ctx): PaymentInput => {
-    const amount = parseAmount(values.amountYuan)
+    const amount = parsePositiveYuan(values.amountYuan)
     if ('error' in amount)
       ctx.addIssue({ code: 'custom', path: ['amountYuan'], message: amount.error })
     if (values.paidOn === null || !civilDateSchema.safeParse(values.paidOn).success) {
@@ -120,7 +108,7 @@ function PaymentForm({
   })
   const { register, control, handleSubmit, formState } = form
   const [amountYuan, paidOn] = useWatch({ control, name: ['amountYuan', 'paidOn'] })
-  const amount = parseAmount(useDeferredValue(amountYuan))
+  const amount = parsePositiveYuan(useDeferredValue(amountYuan))
   const previewInput =
     'fen' in amount && paidOn !== null ? { loanId, amountFen: amount.fen, paidOn } : null
 
