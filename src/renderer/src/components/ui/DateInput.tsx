@@ -16,6 +16,7 @@ import {
   Popover,
   Text,
 } from 'react-aria-components'
+import { Controller, type Control, type FieldPathByValue, type FieldValues } from 'react-hook-form'
 import { isCivilDate, type CivilDate } from '@shared/dates'
 
 /**
@@ -23,17 +24,7 @@ import { isCivilDate, type CivilDate } from '@shared/dates'
  * month/day/year in en) or picked from a calendar: React Aria's DatePicker, localised by the
  * I18nProvider around the app.
  */
-export function DateInput({
-  label,
-  value,
-  onChange,
-  onBlur,
-  error,
-  description,
-  isRequired = false,
-  name,
-  testId,
-}: {
+interface DateInputProps {
   label: string
   value: CivilDate | null
   onChange: (value: CivilDate | null) => void
@@ -44,7 +35,19 @@ export function DateInput({
   isRequired?: boolean
   name?: string
   testId?: string
-}) {
+}
+
+export function DateInput({
+  label,
+  value,
+  onChange,
+  onBlur,
+  error,
+  description,
+  isRequired = false,
+  name,
+  testId,
+}: DateInputProps) {
   const { t } = useTranslation()
   const dateValue = value !== null && isCivilDate(value) ? parseDate(value) : null
   return (
@@ -93,5 +96,30 @@ export function DateInput({
         </Dialog>
       </Popover>
     </DatePicker>
+  )
+}
+
+/** A DateInput bound to a react-hook-form field that holds a civil date (or nothing yet). */
+export function FormDateInput<Values extends FieldValues, Output extends FieldValues = Values>({
+  control,
+  name,
+  ...props
+}: {
+  control: Control<Values, unknown, Output>
+  name: FieldPathByValue<Values, CivilDate | null>
+} & Omit<DateInputProps, 'value' | 'onChange' | 'onBlur' | 'name'>) {
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field }) => (
+        <DateInput
+          {...props}
+          value={field.value as CivilDate | null}
+          onChange={field.onChange}
+          onBlur={field.onBlur}
+        />
+      )}
+    />
   )
 }

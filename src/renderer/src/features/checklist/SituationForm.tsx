@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { Controller, useForm } from 'react-hook-form'
+import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { Button } from 'react-aria-components'
 import type { CivilDate } from '@shared/dates'
 import { HARDSHIPS, type Hardship, type LoanSituation } from '@shared/playbook/loan-state'
 import { api } from '../../api'
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { DateInput } from '../../components/ui/DateInput'
+import { FormDateInput } from '../../components/ui/DateInput'
 import { Field } from '../../components/ui/Field'
 import { notify } from '../../components/ui/Toasts'
 
@@ -55,19 +55,12 @@ export function SituationForm({ loanId, situation }: { loanId: number; situation
             </select>
           )}
         </Field>
-        <Controller
+        <FormDateInput
           control={form.control}
           name="lawsuitNoticeOn"
-          render={({ field }) => (
-            <DateInput
-              label={t('checklist.lawsuitNoticeOn')}
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              description={t('checklist.lawsuitHint')}
-              testId="field-lawsuitNoticeOn"
-            />
-          )}
+          label={t('checklist.lawsuitNoticeOn')}
+          description={t('checklist.lawsuitHint')}
+          testId="field-lawsuitNoticeOn"
         />
         <Button
           type="submit"

@@ -18,7 +18,7 @@ import { CONTACT_CHANNELS, CONTACT_PARTIES } from '@shared/playbook/contact-rule
 import { api } from '../../api'
 import { invalidateLoanData } from '../../app/queries'
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { DateInput } from '../../components/ui/DateInput'
+import { FormDateInput } from '../../components/ui/DateInput'
 import { Field } from '../../components/ui/Field'
 import { Modal } from '../../components/ui/Modal'
 import { notify } from '../../components/ui/Toasts'
@@ -134,20 +134,13 @@ function ContactForm({
       onSubmit={(event) => void handleSubmit((input) => save.mutate(input))(event)}
     >
       <div className="form-grid contact-form-grid">
-        <Controller
+        <FormDateInput
           control={control}
           name="date"
-          render={({ field }) => (
-            <DateInput
-              label={t('contacts.date')}
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              error={fieldError('date')}
-              isRequired
-              testId="field-contact-date"
-            />
-          )}
+          label={t('contacts.date')}
+          error={fieldError('date')}
+          isRequired
+          testId="field-contact-date"
         />
         <Controller
           control={control}
@@ -219,20 +212,13 @@ function ContactForm({
         >
           {(control) => <textarea {...control} {...register('promises')} rows={3} />}
         </Field>
-        <Controller
+        <FormDateInput
           control={control}
           name="followUpOn"
-          render={({ field }) => (
-            <DateInput
-              label={t('contacts.followUpOn')}
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              error={fieldError('followUpOn')}
-              description={t('contacts.followUpOnHint')}
-              testId="field-contact-followUpOn"
-            />
-          )}
+          label={t('contacts.followUpOn')}
+          error={fieldError('followUpOn')}
+          description={t('contacts.followUpOnHint')}
+          testId="field-contact-followUpOn"
         />
       </div>
 
@@ -250,20 +236,13 @@ function ContactForm({
           <p className="field-hint">{t('contacts.planHint')}</p>
           {hasPlan && (
             <>
-              <Controller
+              <FormDateInput
                 control={control}
                 name="planOn"
-                render={({ field }) => (
-                  <DateInput
-                    label={t('contacts.planOn')}
-                    value={field.value}
-                    onChange={field.onChange}
-                    onBlur={field.onBlur}
-                    error={fieldError('planOn')}
-                    isRequired
-                    testId="field-contact-planOn"
-                  />
-                )}
+                label={t('contacts.planOn')}
+                error={fieldError('planOn')}
+                isRequired
+                testId="field-contact-planOn"
               />
               <h3 className="contact-plan-heading" id="contact-plan-installments">
                 {t('contacts.installments')}
@@ -278,19 +257,12 @@ function ContactForm({
                   const rowErrors = errors.installments?.[index]
                   return (
                     <li key={row.id} className="installment-row">
-                      <Controller
+                      <FormDateInput
                         control={control}
                         name={`installments.${index}.dueOn`}
-                        render={({ field }) => (
-                          <DateInput
-                            label={t('contacts.installmentDue', { n: index + 1 })}
-                            value={field.value}
-                            onChange={field.onChange}
-                            onBlur={field.onBlur}
-                            error={errorOf(rowErrors?.dueOn?.message)}
-                            testId={`field-plan-${index}-dueOn`}
-                          />
-                        )}
+                        label={t('contacts.installmentDue', { n: index + 1 })}
+                        error={errorOf(rowErrors?.dueOn?.message)}
+                        testId={`field-plan-${index}-dueOn`}
                       />
                       <Field
                         label={t('contacts.principal')}

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { useMutation } from '@tanstack/react-query'
 import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
-import { Controller, useForm } from 'react-hook-form'
+import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { Button, Checkbox, CheckboxGroup } from 'react-aria-components'
 import type { Loan } from '@shared/api/records'
@@ -19,7 +19,7 @@ import { useFormat } from '../../app/format'
 import { useAppInfo } from '../../app/queries'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { SourceLine } from '../../components/SourceLine'
-import { DateInput } from '../../components/ui/DateInput'
+import { FormDateInput } from '../../components/ui/DateInput'
 import { Field } from '../../components/ui/Field'
 import { Modal } from '../../components/ui/Modal'
 import { notify } from '../../components/ui/Toasts'
@@ -228,20 +228,13 @@ function LetterWorkspace({
               <input {...control} {...register('months')} inputMode="numeric" autoComplete="off" />
             )}
           </Field>
-          <Controller
+          <FormDateInput
             control={control}
             name="firstDueOn"
-            render={({ field }) => (
-              <DateInput
-                label={t('letter.firstDueOn')}
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                error={errorText('firstDueOn')}
-                isRequired
-                testId="letter-first-due"
-              />
-            )}
+            label={t('letter.firstDueOn')}
+            error={errorText('firstDueOn')}
+            isRequired
+            testId="letter-first-due"
           />
           <Field
             label={t('letter.monthly')}

@@ -14,7 +14,7 @@ import { api } from '../../api'
 import { invalidateLoanData } from '../../app/queries'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { SourceNote } from '../../components/SourceNote'
-import { DateInput } from '../../components/ui/DateInput'
+import { FormDateInput } from '../../components/ui/DateInput'
 import { Field } from '../../components/ui/Field'
 import { Modal } from '../../components/ui/Modal'
 import { notify } from '../../components/ui/Toasts'
@@ -176,20 +176,13 @@ function LoanForm({ loan, today, onDone }: { loan?: Loan; today: CivilDate; onDo
             />
           )}
         </Field>
-        <Controller
+        <FormDateInput
           control={control}
           name="disbursedOn"
-          render={({ field }) => (
-            <DateInput
-              label={isCard ? t('loanForm.postedOn') : t('loanForm.disbursedOn')}
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              error={errorOf(errors, 'disbursedOn')}
-              isRequired
-              testId="field-disbursedOn"
-            />
-          )}
+          label={isCard ? t('loanForm.postedOn') : t('loanForm.disbursedOn')}
+          error={errorOf(errors, 'disbursedOn')}
+          isRequired
+          testId="field-disbursedOn"
         />
         <div className="field-pair">
           <Field
@@ -215,20 +208,13 @@ function LoanForm({ loan, today, onDone }: { loan?: Loan; today: CivilDate; onDo
         <>
           <h3 className="form-heading">{t('loanForm.cardTerms')}</h3>
           <div className="form-grid">
-            <Controller
+            <FormDateInput
               control={control}
               name="cardStatementOn"
-              render={({ field }) => (
-                <DateInput
-                  label={t('loanForm.statementOn')}
-                  value={field.value}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                  error={errorOf(errors, 'cardStatementOn')}
-                  isRequired
-                  testId="field-cardStatementOn"
-                />
-              )}
+              label={t('loanForm.statementOn')}
+              error={errorOf(errors, 'cardStatementOn')}
+              isRequired
+              testId="field-cardStatementOn"
             />
             <Field
               label={t('loanForm.dueDaysAfterStatement')}
@@ -297,20 +283,13 @@ function LoanForm({ loan, today, onDone }: { loan?: Loan; today: CivilDate; onDo
                 >
                   {(control) => <input {...control} {...register('periods')} inputMode="numeric" />}
                 </Field>
-                <Controller
+                <FormDateInput
                   control={control}
                   name="firstDueOn"
-                  render={({ field }) => (
-                    <DateInput
-                      label={t('loanForm.firstDueOn')}
-                      value={field.value}
-                      onChange={field.onChange}
-                      onBlur={field.onBlur}
-                      error={errorOf(errors, 'firstDueOn')}
-                      description={t('loanForm.firstDueOnHint')}
-                      testId="field-firstDueOn"
-                    />
-                  )}
+                  label={t('loanForm.firstDueOn')}
+                  error={errorOf(errors, 'firstDueOn')}
+                  description={t('loanForm.firstDueOnHint')}
+                  testId="field-firstDueOn"
                 />
               </>
             )}
@@ -333,18 +312,11 @@ function LoanForm({ loan, today, onDone }: { loan?: Loan; today: CivilDate; onDo
                   }
                   return (
                     <li key={row.id} className="installment-row">
-                      <Controller
+                      <FormDateInput
                         control={control}
                         name={`installments.${index}.dueOn`}
-                        render={({ field }) => (
-                          <DateInput
-                            label={t('loanForm.installmentDue', { n: index + 1 })}
-                            value={field.value}
-                            onChange={field.onChange}
-                            onBlur={field.onBlur}
-                            error={rowError('dueOn')}
-                          />
-                        )}
+                        label={t('loanForm.installmentDue', { n: index + 1 })}
+                        error={rowError('dueOn')}
                       />
                       <Field
                         label={t('loanForm.installmentPrincipal')}

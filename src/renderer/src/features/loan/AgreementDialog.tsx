@@ -10,7 +10,7 @@ import { api } from '../../api'
 import { parsePositiveYuan } from '../../app/amount'
 import { invalidateLoanData } from '../../app/queries'
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { DateInput } from '../../components/ui/DateInput'
+import { FormDateInput } from '../../components/ui/DateInput'
 import { Field } from '../../components/ui/Field'
 import { Modal } from '../../components/ui/Modal'
 import { notify } from '../../components/ui/Toasts'
@@ -179,20 +179,13 @@ function AgreementForm({
       />
 
       <div className="form-grid form-grid-2">
-        <Controller
+        <FormDateInput
           control={control}
           name="on"
-          render={({ field }) => (
-            <DateInput
-              label={t('agreement.on')}
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              error={errorText('on')}
-              isRequired
-              testId="field-agreement-on"
-            />
-          )}
+          label={t('agreement.on')}
+          error={errorText('on')}
+          isRequired
+          testId="field-agreement-on"
         />
         {type === 'deferral' && (
           <Field label={t('agreement.months')} error={errorText('months')}>

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useDeferredValue } from 'react'
-import { Controller, useForm, useWatch } from 'react-hook-form'
+import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { Button } from 'react-aria-components'
 import { z } from 'zod'
@@ -14,7 +14,7 @@ import { useFormat } from '../../app/format'
 import { invalidateLoanData } from '../../app/queries'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { StageBadge } from '../../components/StageBadge'
-import { DateInput } from '../../components/ui/DateInput'
+import { FormDateInput } from '../../components/ui/DateInput'
 import { Field } from '../../components/ui/Field'
 import { Modal } from '../../components/ui/Modal'
 import { notify } from '../../components/ui/Toasts'
@@ -155,20 +155,13 @@ function PaymentForm({
             />
           )}
         </Field>
-        <Controller
+        <FormDateInput
           control={control}
           name="paidOn"
-          render={({ field }) => (
-            <DateInput
-              label={t('payment.paidOn')}
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              error={errorText('paidOn')}
-              isRequired
-              testId="field-paidOn"
-            />
-          )}
+          label={t('payment.paidOn')}
+          error={errorText('paidOn')}
+          isRequired
+          testId="field-paidOn"
         />
         <Field label={t('payment.channel')} error={errorText('channel')}>
           {(control) => (
