@@ -41,8 +41,16 @@ export function toDayNumber(date: CivilDate): DayNumber {
   return Date.UTC(year, month - 1, day) / MS_PER_DAY
 }
 
+/** Day numbers already turned into dates: the engine asks for the same few thousand days often. */
+const civilDateOfDay = new Map<DayNumber, CivilDate>()
+
 export function fromDayNumber(day: DayNumber): CivilDate {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10)
+  let date = civilDateOfDay.get(day)
+  if (date === undefined) {
+    date = new Date(day * MS_PER_DAY).toISOString().slice(0, 10)
+    civilDateOfDay.set(day, date)
+  }
+  return date
 }
 
 /** Adds calendar months; the 31st steps to the last day of shorter months (Jan 31 → Feb 28). */
@@ -86,8 +94,14 @@ export function fixedClock(date: CivilDate): Clock {
 }
 
 /** A civil date in the reader's language, e.g. "2026年11月26日" or "Nov 26, 2026". */
+/** One formatter per locale: building an Intl.DateTimeFormat costs far more than using one. */
+const mediumDateFormats = new Map<string, Intl.DateTimeFormat>()
+
 export function formatCivilDate(date: CivilDate, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(`${date}T00:00:00Z`),
-  )
+  let format = mediumDateFormats.get(locale)
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })
+    mediumDateFormats.set(locale, format)
+  }
+  return format.format(new Date(`${date}T00:00:00Z`))
 }

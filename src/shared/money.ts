@@ -98,12 +98,19 @@ export function fenToYuanString(fen: Fen): string {
 }
 
 /** Locale currency text for an amount in fen, e.g. "¥1,234.50"; exact (Intl formats the string). */
+/** One formatter per locale: building an Intl.NumberFormat costs far more than using one. */
+const yuanFormats = new Map<string, Intl.NumberFormat>()
+
 export function formatFen(fen: Fen, locale: string): string {
-  const format = new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency: 'CNY',
-    currencyDisplay: 'narrowSymbol',
-  })
+  let format = yuanFormats.get(locale)
+  if (format === undefined) {
+    format = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: 'CNY',
+      currencyDisplay: 'narrowSymbol',
+    })
+    yuanFormats.set(locale, format)
+  }
   // Intl.NumberFormat formats decimal strings exactly (ECMA-402 "Intl.NumberFormat v3").
   return format.format(fenToYuanString(fen) as unknown as number)
 }

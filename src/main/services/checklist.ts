@@ -13,7 +13,7 @@ import {
 } from '@shared/playbook/loan-state'
 import type { Database } from '../db/schema'
 import { nowStamp, type ServiceContext } from './context'
-import { getLoan, loadHistory } from './loan-data'
+import { cachedLedger, getLoan, loadHistory } from './loan-data'
 import { readSettings } from './settings'
 
 /**
@@ -62,11 +62,17 @@ export function readChecklist(
   loanId: number,
   asOf: CivilDate = ctx.clock.today(),
 ): Promise<Checklist> {
-  return ctx.ledgers.checklist(loanId, asOf, () => computeChecklist(ctx.db, loanId, asOf))
+  return ctx.ledgers.checklist(loanId, asOf, () => computeChecklist(ctx, loanId, asOf))
 }
 
-async function computeChecklist(db: Db, loanId: number, asOf: CivilDate): Promise<Checklist> {
-  const { loan, events, payments } = await loadHistory(db, loanId, 'loanId')
+async function computeChecklist(
+  ctx: ServiceContext,
+  loanId: number,
+  asOf: CivilDate,
+): Promise<Checklist> {
+  const db = ctx.db
+  const history = await loadHistory(db, loanId, 'loanId')
+  const { loan, events, payments } = history
   const [contacts, rows, settings] = await Promise.all([
     contactsOf(db, loanId),
     db
@@ -86,6 +92,7 @@ async function computeChecklist(db: Db, loanId: number, asOf: CivilDate): Promis
     situation,
     today: asOf,
     ...(settings.lprTable === null ? {} : { lprTable: settings.lprTable }),
+    ledger: cachedLedger(ctx, history, asOf),
   })
   const saved = new Map(rows.map((row) => [row.item_key, row]))
   const items: ChecklistItem[] = generatePlan(state).map((item) => {

@@ -35,7 +35,22 @@ export function effectiveCost(
   lenderKind: LenderKind,
   lprTable?: readonly LprEntry[],
 ): EffectiveCost {
-  const flows = loanCashFlows(terms, computeLedger(terms, events, payments, asOf))
+  return effectiveCostOfLedger(
+    terms,
+    computeLedger(terms, events, payments, asOf),
+    lenderKind,
+    lprTable,
+  )
+}
+
+/** `effectiveCost` from the loan's ledger on the day, when the caller already has it. */
+export function effectiveCostOfLedger(
+  terms: LoanTerms,
+  ledger: Ledger,
+  lenderKind: LenderKind,
+  lprTable?: readonly LprEntry[],
+): EffectiveCost {
+  const flows = loanCashFlows(terms, ledger)
   const annualRate = effectiveAnnualRate(flows)
   const comparison =
     annualRate === null

@@ -1,6 +1,6 @@
 import { monthEnd } from '../charts/portfolio-series'
 import { addDays, addMonths, type CivilDate } from '../dates'
-import { effectiveCost } from '../engine/effective-cost'
+import { effectiveCostOfLedger } from '../engine/effective-cost'
 import { computeLedger } from '../engine/ledger'
 import type { Ledger } from '../engine/ledger-types'
 import type { LprEntry } from '../engine/lpr'
@@ -38,6 +38,8 @@ export interface PlaybookInput {
   situation: LoanSituation
   today: CivilDate
   lprTable?: readonly LprEntry[]
+  /** The loan's ledger on `today`, when the caller already has it (the backend caches it). */
+  ledger?: Ledger
 }
 
 /** A loan's state as the playbook's triggers and texts read it, all from the engine. */
@@ -75,7 +77,7 @@ const lateCharges = (ledger: Ledger) =>
 
 export function loanState(input: PlaybookInput): LoanState {
   const { terms, events, payments, today } = input
-  const ledger = computeLedger(terms, events, payments, today)
+  const ledger = input.ledger ?? computeLedger(terms, events, payments, today)
   const end = monthEnd(today) > today ? monthEnd(today) : monthEnd(addMonths(today, 1))
   let stopsByMonthEndFen = 0
   if (ledger.overdueFen > 0 && ledger.closed === false) {
@@ -87,7 +89,7 @@ export function loanState(input: PlaybookInput): LoanState {
   }
   const cost =
     today > terms.disbursedOn
-      ? effectiveCost(terms, events, payments, today, input.lenderKind, input.lprTable)
+      ? effectiveCostOfLedger(terms, ledger, input.lenderKind, input.lprTable)
       : null
   const capExceeded = cost?.comparison?.caps.find((cap) => cap.exceeded) ?? null
   return {
