@@ -24,6 +24,7 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { ChartTooltipBox } from './ChartTooltip'
 import { bandColor, COMPONENT_COLORS, dayOf, STACK_ORDER, TODAY_COLOR } from './chart-theme'
 import { useChartFormat } from './chart-format'
+import { ChartFigure } from './ChartFigure'
 
 type Horizon = (typeof HORIZONS)[number]
 
@@ -100,17 +101,15 @@ function OwedChart({ series }: { series: LoanSeries }) {
   const atToday = rows.find((row) => row.day === today)
   const byDay = new Map(rows.map((row) => [row.day, row]))
   return (
-    <figure className="chart" data-testid="owed-chart">
-      <figcaption>
-        <h3>{t('charts.owedTitle')}</h3>
-        <p className="muted">
-          {t('charts.owedSummary', {
-            today: format.money(atToday?.totalFen ?? 0),
-            end: format.money(last?.totalFen ?? 0),
-            date: format.date(last?.on ?? series.today),
-          })}
-        </p>
-      </figcaption>
+    <ChartFigure
+      testId="owed-chart"
+      title={t('charts.owedTitle')}
+      summary={t('charts.owedSummary', {
+        today: format.money(atToday?.totalFen ?? 0),
+        end: format.money(last?.totalFen ?? 0),
+        date: format.date(last?.on ?? series.today),
+      })}
+    >
       <ResponsiveContainer width="100%" height={300}>
         <ComposedChart data={rows} margin={{ top: 20, right: 16, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
@@ -198,7 +197,7 @@ function OwedChart({ series }: { series: LoanSeries }) {
           {t('charts.payments')}
         </li>
       </ul>
-    </figure>
+    </ChartFigure>
   )
 }
 
@@ -211,17 +210,15 @@ function LateChargesChart({ series }: { series: LoanSeries }) {
   const atToday = rows.find((row) => row.day === today)
   const last = rows.at(-1)
   return (
-    <figure className="chart" data-testid="late-charges-chart">
-      <figcaption>
-        <h3>{t('charts.lateTitle')}</h3>
-        <p className="muted">
-          {t('charts.lateSummary', {
-            today: format.money(atToday?.lateChargesFen ?? 0),
-            end: format.money(last?.lateChargesFen ?? 0),
-            date: format.date(last?.on ?? series.today),
-          })}
-        </p>
-      </figcaption>
+    <ChartFigure
+      testId="late-charges-chart"
+      title={t('charts.lateTitle')}
+      summary={t('charts.lateSummary', {
+        today: format.money(atToday?.lateChargesFen ?? 0),
+        end: format.money(last?.lateChargesFen ?? 0),
+        date: format.date(last?.on ?? series.today),
+      })}
+    >
       <ResponsiveContainer width="100%" height={200}>
         <LineChart data={rows} margin={{ top: 20, right: 16, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
@@ -254,6 +251,6 @@ function LateChargesChart({ series }: { series: LoanSeries }) {
           />
         </LineChart>
       </ResponsiveContainer>
-    </figure>
+    </ChartFigure>
   )
 }

@@ -17,6 +17,7 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { ChartTooltipBox } from './ChartTooltip'
 import { COMPONENT_COLORS } from './chart-theme'
 import { useChartFormat } from './chart-format'
+import { ChartFigure } from './ChartFigure'
 
 interface MonthRow {
   month: string
@@ -74,10 +75,7 @@ export function PortfolioCharts() {
   ]
   return (
     <div className="portfolio-charts">
-      <figure className="chart" data-testid="portfolio-owed-chart">
-        <figcaption>
-          <h3>{t('portfolioCharts.owedTitle')}</h3>
-        </figcaption>
+      <ChartFigure testId="portfolio-owed-chart" title={t('portfolioCharts.owedTitle')}>
         <ResponsiveContainer width="100%" height={240}>
           <AreaChart data={rows} margin={{ top: 10, right: 16, bottom: 0, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
@@ -114,11 +112,8 @@ export function PortfolioCharts() {
             </li>
           ))}
         </ul>
-      </figure>
-      <figure className="chart" data-testid="portfolio-late-chart">
-        <figcaption>
-          <h3>{t('portfolioCharts.lateTitle')}</h3>
-        </figcaption>
+      </ChartFigure>
+      <ChartFigure testId="portfolio-late-chart" title={t('portfolioCharts.lateTitle')}>
         <ResponsiveContainer width="100%" height={200}>
           <BarChart data={rows} margin={{ top: 10, right: 16, bottom: 0, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
@@ -134,7 +129,7 @@ export function PortfolioCharts() {
             <Tooltip cursor={{ fill: 'var(--nav-active)' }} content={tooltip(lateKeys)} />
           </BarChart>
         </ResponsiveContainer>
-      </figure>
+      </ChartFigure>
     </div>
   )
 }

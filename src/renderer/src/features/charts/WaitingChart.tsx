@@ -12,6 +12,7 @@ import {
 import { useFormat } from '../../app/format'
 import { ChartTooltipBox } from './ChartTooltip'
 import { useChartFormat } from './chart-format'
+import { ChartFigure } from './ChartFigure'
 
 export interface WaitingRow {
   key: string
@@ -34,10 +35,7 @@ export function WaitingChart({ rows }: { rows: WaitingRow[] }) {
   const chart = useChartFormat()
   const today = rows.find((row) => row.kind === 'today')?.totalFen ?? 0
   return (
-    <figure className="chart" data-testid="waiting-chart">
-      <figcaption>
-        <h3>{t('waiting.chartTitle')}</h3>
-      </figcaption>
+    <ChartFigure testId="waiting-chart" title={t('waiting.chartTitle')}>
       <ResponsiveContainer width="100%" height={Math.max(180, rows.length * 40)}>
         <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 24, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" horizontal={false} />
@@ -80,6 +78,6 @@ export function WaitingChart({ rows }: { rows: WaitingRow[] }) {
           />
         </BarChart>
       </ResponsiveContainer>
-    </figure>
+    </ChartFigure>
   )
 }
